@@ -1,0 +1,60 @@
+package dev.controlplane.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cache.CardCache;
+import dev.controlplane.cache.Preferences;
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardRegistry;
+
+/** The card registry and each card's payload ({@code ?bust=1} forces a recompute). */
+@Path("/api/cards")
+@Produces(MediaType.APPLICATION_JSON)
+public class CardsResource {
+    private final CardRegistry registry;
+    private final CardCache cache;
+    private final Preferences preferences;
+
+    public CardsResource(CardRegistry registry, CardCache cache, Preferences preferences) {
+        this.registry = registry;
+        this.cache = cache;
+        this.preferences = preferences;
+    }
+
+    @GET
+    public ArrayNode list() {
+        ArrayNode cards = JsonNodeFactory.instance.arrayNode();
+        for (Card card : registry.all()) {
+            ObjectNode item = cards.addObject();
+            item.put("key", card.key());
+            item.put("title", card.title());
+            item.put("description", card.description());
+            item.put("tab", card.tab().id());
+            item.set("watch_paths", CardJson.strings(card.watchPaths()));
+            item.put("pref", preferences.of(card.key()).id());
+            item.put("endpoint", "/api/cards/" + card.key());
+            item.put("alias", card.alias());
+            item.set("scopes", CardJson.strings(List.copyOf(card.scopes())));
+            item.set("cascade", CardJson.strings(card.cascade()));
+        }
+        return cards;
+    }
+
+    @GET
+    @Path("/{key}")
+    public ObjectNode card(@PathParam("key") String key, @QueryParam("bust") String bust) {
+        return cache.get(key, Flags.parse("bust", bust));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.controlplane.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.jboss.resteasy.reactive.ResponseHeader;
+
+import dev.controlplane.events.BusStats;
+import dev.controlplane.events.EventBus;
+import dev.controlplane.events.EventTypes;
+import dev.controlplane.events.Frame;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The one stream every browser tab holds open. Positions are taken as strings: a malformed {@code since} or
+ * {@code Last-Event-ID} must still get 200 and a snapshot, because an EventSource gives up for good on a 4xx.
+ */
+@Path("/api/events")
+public class EventsResource {
+    /** Reconnect hint sent with the first frame (browsers default to ~3 s). */
+    static final long RETRY_MILLIS = 2000;
+
+    private final EventBus bus;
+
+    public EventsResource(EventBus bus) {
+        this.bus = bus;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @ResponseHeader(name = "Cache-Control", value = "no-cache")
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no")
+    public Multi<OutboundSseEvent> stream(@QueryParam("since") String since,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse, @Context HttpServerRequest request) {
+        List<String> positions = new ArrayList<>(2);
+        positions.add(since);
+        positions.add(lastEventId);
+        // A client too far behind is cut off; one that does not read at all would otherwise hold the socket.
+        Runnable disconnect = () -> request.connection().close();
+        return bus.subscribe(positions, disconnect).map(frame -> toSse(sse, frame));
+    }
+
+    private static OutboundSseEvent toSse(Sse sse, Frame frame) {
+        OutboundSseEvent.Builder builder = sse.newEventBuilder().name(frame.type()).data(frame.json());
+        if (frame.hasId()) {
+            builder.id(Long.toString(frame.id()));
+        }
+        if (EventTypes.SYS_READY.equals(frame.type())) {
+            builder.reconnectDelay(RETRY_MILLIS);
+        }
+        return builder.build();
+    }
+
+    @GET
+    @Path("/stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    public BusStats stats() {
+        return bus.stats();
+    }
+}

@@ -1,0 +1,337 @@
+package dev.controlplane.cache;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardRegistry;
+import dev.controlplane.config.ControlPlaneConfig;
+import dev.controlplane.events.BusEvent;
+import dev.controlplane.events.EventTypes;
+import dev.controlplane.support.Clock;
+import dev.controlplane.support.ProjectDirectory;
+import dev.controlplane.support.ToolRunner;
+import io.quarkus.logging.Log;
+
+/**
+ * Serves cards: from the cache while their watched files are unchanged, otherwise by computing them once
+ * (concurrent requests for one card share one computation; different cards compute in parallel on a bounded
+ * pool, never on an event-loop thread). Every step is published: {@code cache:hit}, {@code cache:miss},
+ * {@code cache:done}, {@code cache:error}. A failed or timed-out computation never replaces the last good
+ * entry.
+ */
+@ApplicationScoped
+public class CardCache {
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final CardRegistry registry;
+    private final CacheStore store;
+    private final FingerprintScanner scanner;
+    private final ActivityLog activity;
+    private final Event<BusEvent> events;
+    private final ProjectDirectory project;
+    private final Duration computeTimeout;
+    private final int depth;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timeouts;
+    private final Map<String, CompletableFuture<ObjectNode>> inflight = new ConcurrentHashMap<>();
+    /** Keys whose computation is executing now (not merely queued for a worker). */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    public CardCache(CardRegistry registry, CacheStore store, FingerprintScanner scanner, ActivityLog activity,
+            Event<BusEvent> events, ProjectDirectory project, ControlPlaneConfig config) {
+        this.registry = registry;
+        this.store = store;
+        this.scanner = scanner;
+        this.activity = activity;
+        this.events = events;
+        this.project = project;
+        this.computeTimeout = config.cache().computeTimeout();
+        this.depth = Math.max(1, config.watch().depth());
+        this.workers = Executors.newFixedThreadPool(Math.max(1, config.cache().workers()), daemon("card-compute"));
+        this.timeouts = Executors.newSingleThreadScheduledExecutor(daemon("card-timeout"));
+    }
+
+    @PreDestroy
+    void shutdown() {
+        workers.shutdownNow();
+        timeouts.shutdownNow();
+    }
+
+    /**
+     * The card's payload with {@code _cache}, from the cache when nothing it watches changed (blocking: call
+     * from a worker thread).
+     *
+     * @throws UnknownCardException when no card has this key
+     * @throws CardFailedException  when the computation fails or times out
+     */
+    public ObjectNode get(String key, boolean force) {
+        Card card = registry.find(key).orElseThrow(() -> new UnknownCardException(key));
+        MissReason reason = force ? MissReason.FORCED : check(card);
+        if (reason == null) {
+            CacheEntry entry = store.get(key).orElseThrow();
+            ObjectNode hit = JsonNodeFactory.instance.objectNode();
+            hit.put("age_seconds", entry.ageSeconds(System.currentTimeMillis() / 1000.0));
+            events.fire(BusEvent.of(EventTypes.CACHE_HIT, key, hit));
+            return entry.payload(true);
+        }
+        return await(key, compute(card, reason));
+    }
+
+    /**
+     * Why the card would be recomputed now, or null when its cache entry is still good. Reads the watched
+     * files (blocking).
+     */
+    public MissReason check(Card card) {
+        Optional<CacheEntry> cached = store.get(card.key());
+        if (cached.isEmpty() || cached.get().schema() != card.schema()) {
+            return MissReason.ABSENT;
+        }
+        CacheEntry entry = cached.get();
+        if (card.maxAge().isPresent()
+                && System.currentTimeMillis() / 1000.0 - entry.cachedAt() > card.maxAge().get().toSeconds()) {
+            return MissReason.TTL;
+        }
+        Fingerprint now = scanner.take(entry.watch());
+        if (!scanner.matches(entry.stored(), now)) {
+            return MissReason.EXPIRED;
+        }
+        return null;
+    }
+
+    /** Starts (or joins) a computation in the background; the future holds the payload or the failure. */
+    public CompletableFuture<ObjectNode> refresh(String key, MissReason reason) {
+        Card card = registry.find(key).orElseThrow(() -> new UnknownCardException(key));
+        return compute(card, reason);
+    }
+
+    public Optional<CacheEntry> entry(String key) {
+        return store.get(key);
+    }
+
+    public Map<String, CacheEntry> entries() {
+        return store.all();
+    }
+
+    /** True while a computation of {@code key} runs. */
+    public boolean computing(String key) {
+        return inflight.containsKey(key);
+    }
+
+    /** Drops the entries of {@code keys}; the next request recomputes them. */
+    public void invalidate(Collection<String> keys) {
+        store.remove(keys);
+    }
+
+    private CompletableFuture<ObjectNode> compute(Card card, MissReason reason) {
+        CompletableFuture<ObjectNode> created = new CompletableFuture<>();
+        CompletableFuture<ObjectNode> running = inflight.putIfAbsent(card.key(), created);
+        if (running != null) {
+            return running;
+        }
+        created.whenComplete((payload, failure) -> inflight.remove(card.key(), created));
+        long started = System.nanoTime();
+        Future<?> task;
+        try {
+            task = workers.submit(() -> run(card, reason, created, started));
+        } catch (RuntimeException e) {
+            fail(card.key(), created, "the server is shutting down", started);
+            return created;
+        }
+        timeouts.schedule(() -> {
+            if (fail(card.key(), created, "timed out after " + computeTimeout.toSeconds() + " s", started)) {
+                task.cancel(true);
+            }
+        }, computeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return created;
+    }
+
+    private void run(Card card, MissReason reason, CompletableFuture<ObjectNode> result, long started) {
+        String key = card.key();
+        running.add(key);
+        try {
+            compute(card, reason, result, started);
+        } finally {
+            running.remove(key);
+        }
+    }
+
+    private void compute(Card card, MissReason reason, CompletableFuture<ObjectNode> result, long started) {
+        String key = card.key();
+        ObjectNode miss = JsonNodeFactory.instance.objectNode();
+        miss.put("reason", reason.id());
+        events.fire(BusEvent.of(EventTypes.CACHE_MISS, key, miss));
+        try {
+            if (!project.exists()) {
+                throw new IllegalStateException("the project directory " + project.root() + " does not exist");
+            }
+            // Fingerprint first: a file edited while the card computes makes the next request recompute.
+            Set<String> watch = new LinkedHashSet<>(card.watchPaths());
+            store.get(key).ifPresent(previous -> watch.addAll(previous.watch()));
+            Fingerprint before = scanner.take(watch);
+            CardContext context = new CardContext(project.root(), project.stateDir(), depth,
+                    ToolRunner.DEFAULT_TIMEOUT, this::peer);
+            ObjectNode data = card.compute(context);
+            if (data == null || !data.path("summary").isObject()) {
+                throw new IllegalStateException("the card returned no summary");
+            }
+            Fingerprint fingerprint = withDiscovered(card, before, context.discoveredWatchPaths());
+            double elapsed = Clock.seconds(System.nanoTime() - started);
+            CacheEntry entry = new CacheEntry(key, data, System.currentTimeMillis() / 1000.0, elapsed,
+                    card.schema(), List.copyOf(fingerprint.parts().keySet()), fingerprint.stored(), fingerprint);
+            if (result.isDone()) {
+                return; // timed out meanwhile: the error is already published
+            }
+            store.put(entry);
+            activity.record(key, "ok", elapsed, data.get("summary"), null);
+            ObjectNode payload = entry.payload(false);
+            events.fire(BusEvent.of(EventTypes.CACHE_DONE, key, payload).withDuration(elapsed));
+            result.complete(payload);
+        } catch (InterruptedException | CancellationException e) {
+            Thread.currentThread().interrupt();
+            fail(key, result, "cancelled", started);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            Log.warnf("Card '%s' failed: %s", key, e.toString());
+            Log.debugf(e, "Card '%s' failure", key);
+            fail(key, result, describe(e), started);
+        }
+    }
+
+    /**
+     * Another card's current result, for cards that summarise others. Fresh cache entries are used as they
+     * are; a computation already executing is joined; anything else is computed on the calling thread (and
+     * published and stored like any computation). Never waiting on a merely queued computation is what keeps
+     * a full worker pool from deadlocking.
+     */
+    private ObjectNode peer(String key) throws Exception {
+        Card card = registry.find(key).orElseThrow(() -> new UnknownCardException(key));
+        CompletableFuture<ObjectNode> executing = inflight.get(key);
+        if (executing != null && running.contains(key)) {
+            return unwrap(key, executing);
+        }
+        MissReason reason = check(card);
+        if (reason == null) {
+            return store.get(key).orElseThrow().payload(true);
+        }
+        CompletableFuture<ObjectNode> inline = new CompletableFuture<>();
+        run(card, reason, inline, System.nanoTime());
+        return unwrap(key, inline);
+    }
+
+    private ObjectNode unwrap(String key, CompletableFuture<ObjectNode> future) throws InterruptedException {
+        try {
+            return future.get(computeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new CardFailedException(key, "card '" + key + "' is not available: "
+                    + (e.getCause() == null ? "timed out" : e.getCause().getMessage()));
+        }
+    }
+
+    /** Adds the scans of watch paths the card discovered while computing (only the ones not yet scanned). */
+    private Fingerprint withDiscovered(Card card, Fingerprint before, Set<String> discovered) {
+        List<String> missing = new ArrayList<>();
+        for (String path : discovered) {
+            if (!before.parts().containsKey(path)) {
+                missing.add(path);
+            }
+        }
+        // Paths discovered earlier but no longer found are dropped, unless the card declares them itself.
+        Map<String, PatternScan> scans = new LinkedHashMap<>();
+        before.parts().forEach((pattern, scan) -> {
+            if (card.watchPaths().contains(pattern) || discovered.contains(pattern)) {
+                scans.put(pattern, scan);
+            }
+        });
+        for (String path : missing) {
+            scans.put(path, scanner.scan(path));
+        }
+        return scans.keySet().equals(before.parts().keySet()) ? before : scanner.combine(scans);
+    }
+
+    /** Publishes the failure once, whichever of the computation and the timeout comes first. */
+    private boolean fail(String key, CompletableFuture<ObjectNode> result, String message, long started) {
+        CardFailedException failure = new CardFailedException(key, message);
+        if (!result.completeExceptionally(failure)) {
+            return false;
+        }
+        double elapsed = Clock.seconds(System.nanoTime() - started);
+        activity.record(key, "error", elapsed, null, message);
+        events.fire(BusEvent.of(EventTypes.CACHE_ERROR, key, JsonNodeFactory.instance.objectNode())
+                .withError(message).withDuration(elapsed));
+        return true;
+    }
+
+    private ObjectNode await(String key, CompletableFuture<ObjectNode> future) {
+        try {
+            return future.get(computeTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CardFailedException failed) {
+                throw failed;
+            }
+            throw new CardFailedException(key, describe(e.getCause()));
+        } catch (TimeoutException e) {
+            throw new CardFailedException(key, "timed out after " + computeTimeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CardFailedException(key, "interrupted");
+        }
+    }
+
+    /** A one-line message for users: never a stack trace, never longer than a few lines of text. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        String text = message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : message.replaceAll("\\s+", " ").trim();
+        if (e instanceof StackOverflowError || e instanceof OutOfMemoryError) {
+            text = "the project is too large or too deeply nested to compute this card (" + e.getClass().getSimpleName() + ")";
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) + "…" : text;
+    }
+
+    /** The last computation time of a card, for slowest-first ordering (unknown = slowest). */
+    public double lastElapsed(String key) {
+        return store.get(key).map(CacheEntry::elapsedS).orElse(Double.MAX_VALUE);
+    }
+
+    /** The summary of a card's cached payload, if any. */
+    public Optional<JsonNode> summary(String key) {
+        return store.get(key).map(e -> e.data().get("summary"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

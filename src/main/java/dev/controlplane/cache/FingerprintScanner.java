@@ -1,0 +1,311 @@
+package dev.controlplane.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.controlplane.config.ControlPlaneConfig;
+import dev.controlplane.support.ProjectDirectory;
+import dev.controlplane.support.ProjectWalker;
+
+/**
+ * Takes fingerprints of watch patterns. A fingerprint covers paths, sizes and modification times of every
+ * watched file, so edits, new files, deletions and renames all change it (a max-mtime rule would miss
+ * deletions). Files modified within {@link #RACY_WINDOW_NANOS} of the scan also get a content hash, the way
+ * git handles racy timestamps: a same-size rewrite in the same timestamp tick is still seen.
+ */
+@ApplicationScoped
+public class FingerprintScanner {
+    /** Files younger than this at scan time get their content hashed (covers 1-2 s filesystem granularity). */
+    static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long MAX_HASHED_BYTES = 64L * 1024 * 1024;
+
+    private final Path root;
+    private final int depth;
+    private final Map<String, PatternScan> lastScans = new ConcurrentHashMap<>();
+
+    public FingerprintScanner(ProjectDirectory project, ControlPlaneConfig config) {
+        this.root = project.root();
+        this.depth = Math.max(1, config.watch().depth());
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Fingerprint of a set of patterns, scanning each now. */
+    public Fingerprint take(Collection<String> patterns) {
+        Map<String, PatternScan> scans = new LinkedHashMap<>();
+        for (String pattern : new LinkedHashSet<>(patterns)) {
+            scans.put(pattern, scan(pattern));
+        }
+        return combine(scans);
+    }
+
+    /** Fingerprint from scans already made (the watcher scans each pattern once per round for every card). */
+    public Fingerprint combine(Map<String, PatternScan> scans) {
+        long now = System.currentTimeMillis();
+        long racyFrom = TimeUnit.MILLISECONDS.toNanos(now) - RACY_WINDOW_NANOS;
+        TreeMap<String, String> racy = new TreeMap<>();
+        MessageDigest digest = sha256();
+        List<String> patterns = new ArrayList<>(scans.keySet());
+        patterns.sort(null);
+        for (String pattern : patterns) {
+            PatternScan scan = scans.get(pattern);
+            update(digest, pattern);
+            update(digest, scan.digest());
+            for (int i = 0; i < scan.size(); i++) {
+                if (scan.mtime(i) >= racyFrom) {
+                    racy.put(scan.path(i), contentHash(scan.path(i)));
+                }
+            }
+        }
+        return new Fingerprint(hex(digest), scans, racy, now);
+    }
+
+    /**
+     * True when {@code current} shows the same files as {@code stored}: same digest, and every file that was
+     * racy when {@code stored} was taken still has the same content.
+     */
+    public boolean matches(StoredFingerprint stored, Fingerprint current) {
+        if (stored == null || !stored.digest().equals(current.digest())) {
+            return false;
+        }
+        for (Map.Entry<String, String> racy : stored.racy().entrySet()) {
+            if (!racy.getValue().equals(contentHash(racy.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The scan of one pattern now. */
+    public PatternScan scan(String patternText) {
+        WatchPattern pattern = WatchPattern.parse(patternText);
+        PatternScan previous = lastScans.get(patternText);
+        Collector collector = new Collector(previous);
+        if (pattern.staysInside(root)) {
+            switch (pattern.kind()) {
+                case DIRECTORY -> scanDirectory(pattern, collector);
+                case FILE -> scanFile(pattern, collector);
+                case GLOB -> scanGlob(pattern, collector);
+            }
+        }
+        PatternScan scan = collector.build(patternText);
+        if (previous != null && previous.digest().equals(scan.digest())) {
+            return previous;
+        }
+        lastScans.put(patternText, scan);
+        return scan;
+    }
+
+    private void scanDirectory(WatchPattern pattern, Collector collector) {
+        Path start = root.resolve(pattern.directory()).normalize();
+        ProjectWalker.Summary summary = ProjectWalker.walk(start, depth, ProjectWalker.DEFAULT_MAX_FILES,
+                (file, attrs) -> {
+                    collector.add(rel(file), attrs);
+                    return true;
+                }, dir -> {
+                    collector.directories.add(rel(dir));
+                    return true;
+                });
+        collector.truncated = summary.truncated();
+    }
+
+    private void scanFile(WatchPattern pattern, Collector collector) {
+        Path dir = pattern.watchedDirectory(root);
+        collector.directories.add(rel(dir));
+        Path file = dir.resolve(pattern.name());
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isRegularFile()) {
+                collector.add(rel(file), attrs);
+            }
+        } catch (IOException e) {
+            // absent: the empty scan is its fingerprint; creating it changes the digest
+        }
+    }
+
+    private void scanGlob(WatchPattern pattern, Collector collector) {
+        Path dir = pattern.watchedDirectory(root);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            collector.directories.add(rel(dir));
+            return;
+        }
+        collector.directories.add(rel(dir));
+        PathMatcher matcher = pattern.nameMatcher();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                Path name = entry.getFileName();
+                if (name == null || !matcher.matches(name)) {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attrs.isRegularFile()) {
+                        collector.add(rel(entry), attrs);
+                    }
+                } catch (IOException e) {
+                    // vanished between listing and stat
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable directory: nothing to fingerprint
+        }
+    }
+
+    /**
+     * Paths that differ between two fingerprints (added, removed or modified), at most {@code limit}, in
+     * path order.
+     */
+    public static List<String> changed(Fingerprint before, Fingerprint after, int limit) {
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, PatternScan> part : after.parts().entrySet()) {
+            PatternScan old = before.parts().get(part.getKey());
+            if (old == null || !old.digest().equals(part.getValue().digest())) {
+                diff(old, part.getValue(), changed, limit);
+            }
+            if (changed.size() >= limit) {
+                break;
+            }
+        }
+        for (Map.Entry<String, String> racy : before.racy().entrySet()) {
+            if (changed.size() >= limit) {
+                break;
+            }
+            String now = after.racy().get(racy.getKey());
+            if (now != null && !now.equals(racy.getValue()) && !changed.contains(racy.getKey())) {
+                changed.add(racy.getKey());
+            }
+        }
+        return changed;
+    }
+
+    private static void diff(PatternScan old, PatternScan now, List<String> out, int limit) {
+        int i = 0;
+        int j = 0;
+        int oldSize = old == null ? 0 : old.size();
+        while ((i < oldSize || j < now.size()) && out.size() < limit) {
+            int cmp = i >= oldSize ? 1 : j >= now.size() ? -1 : old.path(i).compareTo(now.path(j));
+            if (cmp < 0) {
+                addOnce(out, old.path(i++));
+            } else if (cmp > 0) {
+                addOnce(out, now.path(j++));
+            } else {
+                if (old.mtime(i) != now.mtime(j) || old.fileSize(i) != now.fileSize(j)) {
+                    addOnce(out, now.path(j));
+                }
+                i++;
+                j++;
+            }
+        }
+    }
+
+    private static void addOnce(List<String> out, String path) {
+        if (!out.contains(path)) {
+            out.add(path);
+        }
+    }
+
+    /** Content hash of a project file, or a marker when it is gone or unreadable. */
+    String contentHash(String relative) {
+        Path file = root.resolve(relative);
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buffer = new byte[65536];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0 && total < MAX_HASHED_BYTES) {
+                digest.update(buffer, 0, n);
+                total += n;
+            }
+            return hex(digest);
+        } catch (IOException e) {
+            return "absent";
+        }
+    }
+
+    private String rel(Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    /** Accumulates one pattern's files, reusing the previous scan's path strings. */
+    private static final class Collector {
+        private final PatternScan previous;
+        private final List<String> paths = new ArrayList<>();
+        private final List<long[]> stamps = new ArrayList<>();
+        final List<String> directories = new ArrayList<>();
+        boolean truncated;
+
+        Collector(PatternScan previous) {
+            this.previous = previous;
+        }
+
+        void add(String path, BasicFileAttributes attrs) {
+            paths.add(previous == null ? path : previous.intern(path));
+            stamps.add(new long[] { attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS) });
+        }
+
+        PatternScan build(String pattern) {
+            Integer[] order = new Integer[paths.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> paths.get(a).compareTo(paths.get(b)));
+            String[] sortedPaths = new String[order.length];
+            long[] sizes = new long[order.length];
+            long[] mtimes = new long[order.length];
+            MessageDigest digest = sha256();
+            for (int k = 0; k < order.length; k++) {
+                int i = order[k];
+                sortedPaths[k] = paths.get(i);
+                sizes[k] = stamps.get(i)[0];
+                mtimes[k] = stamps.get(i)[1];
+                update(digest, sortedPaths[k]);
+                update(digest, Long.toString(sizes[k]));
+                update(digest, Long.toString(mtimes[k]));
+            }
+            return new PatternScan(pattern, sortedPaths, sizes, mtimes, List.copyOf(directories), hex(digest),
+                    truncated);
+        }
+    }
+}

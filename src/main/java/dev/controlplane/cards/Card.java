@@ -1,0 +1,72 @@
+package dev.controlplane.cards;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One status card: what it is called, where it sits, which files it depends on, and how to compute it.
+ * A card is pure computation over the project directory (and optional external tools): no HTTP, no cache.
+ * Adding a card means adding one {@code @ApplicationScoped} class that implements this; the registry finds it.
+ */
+public interface Card {
+
+    /** The cache key, used on the wire ({@code testing}, {@code audit:system}). */
+    String key();
+
+    String title();
+
+    /** One line saying what the card checks. */
+    String description();
+
+    Tab tab();
+
+    /** Position within the tab (lower first). */
+    int order();
+
+    /**
+     * Files and directories whose change makes the card stale, relative to the project root: a trailing
+     * {@code /} means "the directory, walked"; a {@code *} in a root-level name is a glob ({@code Dockerfile*}).
+     * Paths discovered while computing are added through {@link CardContext#watch(String)}.
+     */
+    List<String> watchPaths();
+
+    /** The original HTTP path kept as an alias of {@code /api/cards/{key}}. */
+    String alias();
+
+    /** Bust scopes this card belongs to (default: its tab's). */
+    default Set<String> scopes() {
+        return Set.of(tab().id());
+    }
+
+    /** Cards busted along with this one (one level, not transitive). */
+    default List<String> cascade() {
+        return List.of();
+    }
+
+    default Pref defaultPref() {
+        return Pref.AUTO;
+    }
+
+    /**
+     * Version of the payload's shape. A cached entry with another schema is recomputed, so an upgrade never
+     * shows an old shape.
+     */
+    default int schema() {
+        return 1;
+    }
+
+    /** A maximum age for facts that no file reflects (daemon state, auth, upstream). Default: none. */
+    default Optional<Duration> maxAge() {
+        return Optional.empty();
+    }
+
+    /**
+     * Computes the card. The result always has the same shape, including {@code summary {text, level}}.
+     * Throwing means the computation failed (the last good data is kept and the error shown).
+     */
+    ObjectNode compute(CardContext context) throws Exception;
+}

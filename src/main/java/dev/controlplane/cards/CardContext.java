@@ -1,0 +1,122 @@
+package dev.controlplane.cards;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.support.Manifests;
+import dev.controlplane.support.ProjectWalker;
+import dev.controlplane.support.ToolRunner;
+
+/**
+ * What a card computes against: the project root, the walk depth, a place for state it keeps between runs,
+ * tool execution with the configured timeout, and a way to add watch paths it discovers while computing (so
+ * nested layouts get the same staleness guarantees as flat ones).
+ */
+public final class CardContext {
+    private final Path root;
+    private final Path stateDir;
+    private final int depth;
+    private final Duration toolTimeout;
+    private final Peers peers;
+    private final Set<String> discovered = Collections.synchronizedSet(new LinkedHashSet<>());
+
+    /** How a card reads another card's current result (supplied by the cache; cards never see the cache). */
+    @FunctionalInterface
+    public interface Peers {
+        /** The current payload of card {@code key}: from the cache when fresh, else computed now. */
+        ObjectNode get(String key) throws Exception;
+    }
+
+    public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Peers peers) {
+        this.root = root;
+        this.stateDir = stateDir;
+        this.depth = depth;
+        this.toolTimeout = toolTimeout;
+        this.peers = peers;
+    }
+
+    /** A context without peers: for tests and tools that compute one card on its own. */
+    public static CardContext standalone(Path root) {
+        return new CardContext(root, root.resolve(".state"), 8, ToolRunner.DEFAULT_TIMEOUT, key -> {
+            throw new IllegalStateException("no peer card '" + key + "' outside the cache");
+        });
+    }
+
+    /**
+     * The current result of another card (project-status summarises the integration cards, audit:scores the
+     * devops ones). The peer graph must be acyclic.
+     */
+    public ObjectNode peer(String key) throws Exception {
+        return peers.get(key);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** {@code .state/} of the project: for cards that keep history (e.g. score trends). */
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    /** A path inside the project. */
+    public Path path(String relative) {
+        return root.resolve(relative).normalize();
+    }
+
+    /** A project-relative path with forward slashes, as shown to users. */
+    public String rel(Path path) {
+        return Manifests.relative(path, root);
+    }
+
+    public boolean isFile(String relative) {
+        return Files.isRegularFile(path(relative), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    public boolean isDirectory(String relative) {
+        return Files.isDirectory(path(relative), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Adds a watch path found while computing (same syntax as {@link Card#watchPaths()}). */
+    public void watch(String relative) {
+        discovered.add(relative);
+    }
+
+    public Set<String> discoveredWatchPaths() {
+        synchronized (discovered) {
+            return new LinkedHashSet<>(discovered);
+        }
+    }
+
+    /** Runs a tool in the project directory with the configured timeout (no shell). */
+    public ToolRunner.Result run(String... command) {
+        return ToolRunner.run(root, toolTimeout, command);
+    }
+
+    public Duration toolTimeout() {
+        return toolTimeout;
+    }
+
+    /** Regular files under a project directory that match, to the configured depth. */
+    public List<Path> files(Path start, int limit, Predicate<Path> filter) {
+        return ProjectWalker.files(start, depth, limit, filter);
+    }
+
+    /** Walks a project directory to the configured depth (see {@link ProjectWalker}). */
+    public ProjectWalker.Summary walk(Path start, ProjectWalker.FileHandler handler) {
+        return ProjectWalker.walk(start, depth, ProjectWalker.DEFAULT_MAX_FILES, handler);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.controlplane.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every setting of the control plane, under the {@code controlplane.} prefix. Each one is also settable as an
+ * environment variable ({@code CONTROLPLANE_WATCH_INTERVAL=10s}). Defaults work with no configuration at all.
+ */
+@ConfigMapping(prefix = "controlplane")
+public interface ControlPlaneConfig {
+
+    /** The project the dashboard describes. Default: the working directory the server was started in. */
+    @WithDefault(".")
+    String projectRoot();
+
+    Watch watch();
+
+    Events events();
+
+    Cache cache();
+
+    Security security();
+
+    Bench bench();
+
+    interface Watch {
+        /** How often the scheduled poll compares fingerprints (the WatchService nudges in between). */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** Use the OS file-watch service for sub-second staleness; false = poll only. */
+        @WithDefault("true")
+        boolean service();
+
+        /** Directory depth walked below each watch root. */
+        @WithDefault("8")
+        int depth();
+
+        /** Recompute stale cards whose preference is {@code auto} after a quiet period. */
+        @WithDefault("false")
+        boolean autoRefresh();
+
+        /** Quiet period before an auto-refresh, so a burst of saves yields one recompute. */
+        @WithDefault("1s")
+        Duration quietPeriod();
+
+        /**
+         * Once the WatchService covers every watched directory, the poll only has to catch what inotify cannot
+         * see (e.g. network filesystems), so it runs this rarely to keep idle CPU near zero.
+         */
+        @WithDefault("60s")
+        Duration healthyPollInterval();
+    }
+
+    interface Events {
+        /** Events kept for replay to reconnecting clients. */
+        @WithDefault("500")
+        int buffer();
+
+        /** Frames a slow client may lag behind before it is disconnected (it then resumes by replay). */
+        @WithDefault("200")
+        int subscriberBuffer();
+
+        /** Keep-alive frame interval on an idle stream. */
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+
+    interface Cache {
+        /** A card whose computation takes longer fails with a timeout error (its last good data is kept). */
+        @WithDefault("30s")
+        Duration computeTimeout();
+
+        /** Recompute missing or outdated cards in the background at start-up. */
+        @WithDefault("true")
+        boolean warmOnStart();
+
+        /** Cards computed in parallel. */
+        @WithDefault("4")
+        int workers();
+    }
+
+    interface Security {
+        /**
+         * Host names accepted in the {@code Host} header (DNS-rebinding defence), any port. Default: localhost,
+         * 127.0.0.1 and [::1].
+         */
+        @WithDefault("localhost,127.0.0.1,[::1]")
+        List<String> allowedHosts();
+    }
+
+    interface Bench {
+        /** Enables {@code POST /api/bench/publish}, a publish hook for the fan-out benchmark only. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}
