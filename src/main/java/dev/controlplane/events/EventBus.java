@@ -1,6 +1,7 @@
 package dev.controlplane.events;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -66,12 +68,17 @@ public class EventBus {
     private long seq;
     private long heartbeatTimer = -1;
 
+    @Inject
     public EventBus(EnvelopeWriter writer, Vertx vertx, ControlPlaneConfig config) {
+        this(writer, vertx, config.events().buffer(), config.events().subscriberBuffer(), config.events().heartbeat());
+    }
+
+    EventBus(EnvelopeWriter writer, Vertx vertx, int ringCapacity, int subscriberLimit, Duration heartbeat) {
         this.writer = writer;
         this.vertx = vertx;
-        this.ringCapacity = Math.max(1, config.events().buffer());
-        this.subscriberLimit = Math.max(1, config.events().subscriberBuffer());
-        this.heartbeatMillis = Math.max(1, config.events().heartbeat().toMillis());
+        this.ringCapacity = Math.max(1, ringCapacity);
+        this.subscriberLimit = Math.max(1, subscriberLimit);
+        this.heartbeatMillis = Math.max(1, heartbeat.toMillis());
         this.bootSeq = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         this.seq = bootSeq;
         // Boot time plus randomness: two starts within the same microsecond still differ.
@@ -241,7 +248,7 @@ public class EventBus {
         }
     }
 
-    private void heartbeat() {
+    void heartbeat() {
         long idleSince = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(heartbeatMillis) / 2;
         List<Subscriber> toDrop = null;
         synchronized (lock) {
