@@ -207,14 +207,17 @@ public class CardCache {
             double elapsed = Clock.seconds(System.nanoTime() - started);
             CacheEntry entry = new CacheEntry(key, data, System.currentTimeMillis() / 1000.0, elapsed,
                     card.schema(), List.copyOf(fingerprint.parts().keySet()), fingerprint.stored(), fingerprint);
-            if (result.isDone()) {
-                return; // timed out meanwhile: the error is already published
+            // Locked against the timeout: exactly one of done and error is published, before waiters wake.
+            synchronized (result) {
+                if (result.isDone()) {
+                    return; // timed out meanwhile: the error is already published
+                }
+                store.put(entry);
+                activity.record(key, "ok", elapsed, data.get("summary"), null);
+                ObjectNode payload = entry.payload(false);
+                events.fire(BusEvent.of(EventTypes.CACHE_DONE, key, payload).withDuration(elapsed));
+                result.complete(payload);
             }
-            store.put(entry);
-            activity.record(key, "ok", elapsed, data.get("summary"), null);
-            ObjectNode payload = entry.payload(false);
-            events.fire(BusEvent.of(EventTypes.CACHE_DONE, key, payload).withDuration(elapsed));
-            result.complete(payload);
         } catch (InterruptedException | CancellationException e) {
             Thread.currentThread().interrupt();
             fail(key, result, "cancelled", started);
@@ -278,15 +281,17 @@ public class CardCache {
 
     /** Publishes the failure once, whichever of the computation and the timeout comes first. */
     private boolean fail(String key, CompletableFuture<ObjectNode> result, String message, long started) {
-        CardFailedException failure = new CardFailedException(key, message);
-        if (!result.completeExceptionally(failure)) {
-            return false;
+        synchronized (result) {
+            if (result.isDone()) {
+                return false;
+            }
+            double elapsed = Clock.seconds(System.nanoTime() - started);
+            activity.record(key, "error", elapsed, null, message);
+            events.fire(BusEvent.of(EventTypes.CACHE_ERROR, key, JsonNodeFactory.instance.objectNode())
+                    .withError(message).withDuration(elapsed));
+            result.completeExceptionally(new CardFailedException(key, message));
+            return true;
         }
-        double elapsed = Clock.seconds(System.nanoTime() - started);
-        activity.record(key, "error", elapsed, null, message);
-        events.fire(BusEvent.of(EventTypes.CACHE_ERROR, key, JsonNodeFactory.instance.objectNode())
-                .withError(message).withDuration(elapsed));
-        return true;
     }
 
     private ObjectNode await(String key, CompletableFuture<ObjectNode> future) {

@@ -1,0 +1,109 @@
+package dev.controlplane.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.controlplane.config.ControlPlaneConfig;
+
+/** The configuration with its defaults, for plain unit tests that build beans by hand. */
+public class TestConfig implements ControlPlaneConfig {
+    private final Path root;
+    public Duration computeTimeout = Duration.ofSeconds(30);
+    public int workers = 4;
+    public int depth = 8;
+
+    public TestConfig(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public String projectRoot() {
+        return root.toString();
+    }
+
+    @Override
+    public Watch watch() {
+        return new Watch() {
+            @Override
+            public Duration interval() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public boolean service() {
+                return true;
+            }
+
+            @Override
+            public int depth() {
+                return depth;
+            }
+
+            @Override
+            public boolean autoRefresh() {
+                return false;
+            }
+
+            @Override
+            public Duration quietPeriod() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public Duration healthyPollInterval() {
+                return Duration.ofSeconds(60);
+            }
+        };
+    }
+
+    @Override
+    public Events events() {
+        return new Events() {
+            @Override
+            public int buffer() {
+                return 500;
+            }
+
+            @Override
+            public int subscriberBuffer() {
+                return 200;
+            }
+
+            @Override
+            public Duration heartbeat() {
+                return Duration.ofSeconds(15);
+            }
+        };
+    }
+
+    @Override
+    public Cache cache() {
+        return new Cache() {
+            @Override
+            public Duration computeTimeout() {
+                return computeTimeout;
+            }
+
+            @Override
+            public boolean warmOnStart() {
+                return false;
+            }
+
+            @Override
+            public int workers() {
+                return workers;
+            }
+        };
+    }
+
+    @Override
+    public Security security() {
+        return () -> List.of("localhost", "127.0.0.1", "[::1]");
+    }
+
+    @Override
+    public Bench bench() {
+        return () -> false;
+    }
+}
