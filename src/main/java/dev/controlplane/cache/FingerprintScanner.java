@@ -113,7 +113,10 @@ public class FingerprintScanner {
             }
         }
         PatternScan scan = collector.build(patternText);
-        if (previous != null && previous.digest().equals(scan.digest())) {
+        // Reuse the previous scan when nothing differs, so cards sharing a pattern share one object. Directories
+        // count here (a new empty directory must be watched) but not in the digest (it changes no file).
+        if (previous != null && previous.digest().equals(scan.digest())
+                && previous.directories().equals(scan.directories())) {
             return previous;
         }
         lastScans.put(patternText, scan);
