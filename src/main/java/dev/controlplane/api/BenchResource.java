@@ -1,5 +1,7 @@
 package dev.controlplane.api;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +72,7 @@ public class BenchResource {
                     long i = sent.incrementAndGet();
                     ObjectNode data = JsonNodeFactory.instance.objectNode();
                     data.put("i", i);
-                    data.put("sent_us", System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000);
+                    data.put("sent_us", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
                     if (!padding.isEmpty()) {
                         data.put("pad", padding);
                     }
