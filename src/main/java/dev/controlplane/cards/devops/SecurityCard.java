@@ -83,7 +83,7 @@ public class SecurityCard implements Card {
     @Override
     public ObjectNode compute(CardContext ctx) {
         GitIgnoreOracle ignore = GitIgnoreOracle.load(ctx);
-        Scan scan = scanProject(ctx);
+        Scan scan = scanProject(ctx, ignore);
         List<String> warnings = new ArrayList<>(scan.warnings);
 
         List<SecurityPosture.Stack> stacks = detectStacks(ctx);
@@ -184,32 +184,15 @@ public class SecurityCard implements Card {
         }
     }
 
-    private Scan scanProject(CardContext ctx) {
+    /**
+     * Walks the project once. Git-ignored files are listed (when sensitive) but not scanned: a secret in an
+     * ignored file never reaches the repository (like a .env file), and build output would only repeat what the
+     * sources hold. Ignored directories are still walked so sensitive files inside them are listed.
+     */
+    private Scan scanProject(CardContext ctx, GitIgnoreOracle ignore) {
         Scan scan = new Scan();
         ProjectWalker.Summary summary = ctx.walk(ctx.root(), (file, attrs) -> {
-            String rel = ctx.rel(file);
-            String name = file.getFileName().toString();
-            if (isSensitive(name)) {
-                scan.sensitiveFiles.add(rel);
-            }
-            // .env files are where secrets belong locally: their safety is the env_files check, not a finding.
-            if (name.startsWith(".env")) {
-                return true;
-            }
-            SecretScanner.Text text = SecretScanner.read(file, attrs.size());
-            switch (text.skip()) {
-                case BINARY -> scan.skippedBinary++;
-                case TOO_LARGE -> scan.skippedLarge++;
-                case UNREADABLE -> scan.unreadable++;
-                case NONE -> {
-                    scan.filesScanned++;
-                    int slash = rel.indexOf('/');
-                    scan.scannedTopLevel.add(slash < 0 ? rel : rel.substring(0, slash + 1));
-                    SecretScanner.FileScan result = SecretScanner.scan(rel, text.content());
-                    result.findings().forEach(scan::add);
-                    scan.suppressed += result.suppressed();
-                }
-            }
+            visit(ctx, ignore, scan, file, attrs.size());
             return true;
         });
         scan.sensitiveFiles.sort(null);
@@ -217,6 +200,32 @@ public class SecurityCard implements Card {
             scan.warnings.add("scan stopped after " + summary.files() + " files");
         }
         return scan;
+    }
+
+    private static void visit(CardContext ctx, GitIgnoreOracle ignore, Scan scan, Path file, long size) {
+        String rel = ctx.rel(file);
+        String name = file.getFileName().toString();
+        if (isSensitive(name)) {
+            scan.sensitiveFiles.add(rel);
+        }
+        // .env files are where secrets belong locally: their safety is the env_files check, not a finding.
+        if (name.startsWith(".env") || ignore.isIgnored(rel, false)) {
+            return;
+        }
+        SecretScanner.Text text = SecretScanner.read(file, size);
+        switch (text.skip()) {
+            case BINARY -> scan.skippedBinary++;
+            case TOO_LARGE -> scan.skippedLarge++;
+            case UNREADABLE -> scan.unreadable++;
+            case NONE -> {
+                scan.filesScanned++;
+                int slash = rel.indexOf('/');
+                scan.scannedTopLevel.add(slash < 0 ? rel : rel.substring(0, slash + 1));
+                SecretScanner.FileScan result = SecretScanner.scan(rel, text.content());
+                result.findings().forEach(scan::add);
+                scan.suppressed += result.suppressed();
+            }
+        }
     }
 
     static boolean isSensitive(String name) {
