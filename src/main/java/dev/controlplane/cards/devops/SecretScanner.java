@@ -42,7 +42,6 @@ public final class SecretScanner {
             "example", "placeholder", "redacted", "dummy", "your_", "your-", "yourpassword", "${", "{{", "%(");
     private static final Pattern ONE_CHARACTER_REPEATED = Pattern.compile("(.)\\1*");
     private static final Pattern CODE_REFERENCE = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+");
-    private static final Pattern NOSEC = Pattern.compile("(?i)nosec");
 
     /** Extensions of programming languages: there an unquoted right-hand side is an expression. */
     private static final Set<String> SOURCE_CODE = Set.of("java", "kt", "kts", "scala", "groovy", "js", "mjs", "cjs",
@@ -103,6 +102,11 @@ public final class SecretScanner {
 
     /** Scans one file's text; {@code file} is the project-relative path reported with findings. */
     public static FileScan scan(String file, String text) {
+        String lower = asciiLowerCase(text);
+        List<SecretRule> candidates = SecretRule.ALL.stream().filter(rule -> rule.mayMatch(lower)).toList();
+        if (candidates.isEmpty()) {
+            return new FileScan(List.of(), 0);
+        }
         boolean sourceCode = SOURCE_CODE.contains(extension(file));
         List<Finding> findings = new ArrayList<>();
         int suppressed = 0;
@@ -114,13 +118,17 @@ public final class SecretScanner {
                 end = text.length();
             }
             lineNumber++;
-            String line = text.substring(start, end);
-            List<Finding> onLine = scanLine(file, lineNumber, line, sourceCode);
-            if (!onLine.isEmpty()) {
-                if (NOSEC.matcher(line).find()) {
-                    suppressed += onLine.size();
-                } else {
-                    findings.addAll(onLine);
+            String lowerLine = lower.substring(start, end);
+            List<SecretRule> rules = candidates.stream().filter(rule -> rule.mayMatch(lowerLine)).toList();
+            if (!rules.isEmpty()) {
+                String line = text.substring(start, end);
+                List<Finding> onLine = scanLine(file, lineNumber, line, rules, sourceCode);
+                if (!onLine.isEmpty()) {
+                    if (lowerLine.contains("nosec")) {
+                        suppressed += onLine.size();
+                    } else {
+                        findings.addAll(onLine);
+                    }
                 }
             }
             start = end + 1;
@@ -128,10 +136,23 @@ public final class SecretScanner {
         return new FileScan(findings, suppressed);
     }
 
-    private static List<Finding> scanLine(String file, int lineNumber, String line, boolean sourceCode) {
+    /** Lower-cases A-Z only, so the result has the same length and indexes as the input. */
+    static String asciiLowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
+    }
+
+    private static List<Finding> scanLine(String file, int lineNumber, String line, List<SecretRule> rules,
+            boolean sourceCode) {
         List<Finding> found = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
-        for (SecretRule rule : SecretRule.ALL) {
+        for (SecretRule rule : rules) {
             Matcher m = rule.regex().matcher(line);
             while (m.find()) {
                 if (overlaps(taken, m.start(), m.end())) {
