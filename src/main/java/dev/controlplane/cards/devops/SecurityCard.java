@@ -209,7 +209,8 @@ public class SecurityCard implements Card {
             scan.sensitiveFiles.add(rel);
         }
         // .env files are where secrets belong locally: their safety is the env_files check, not a finding.
-        if (name.startsWith(".env") || ignore.isIgnored(rel, false)) {
+        // A .git file (worktree or submodule pointer) is git's metadata, not project text.
+        if (name.startsWith(".env") || name.equals(".git") || ignore.isIgnored(rel, false)) {
             return;
         }
         SecretScanner.Text text = SecretScanner.read(file, size);

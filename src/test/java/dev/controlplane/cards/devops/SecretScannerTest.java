@@ -2,11 +2,14 @@ package dev.controlplane.cards.devops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,15 +119,14 @@ class SecretScannerTest {
     }
 
     @Test
-    void binaryAndOversizedFilesAreNotRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        java.nio.file.Path binary = java.nio.file.Files.write(dir.resolve("blob.dat"), new byte[] {'A', 0, 'B'});
+    void binaryAndOversizedFilesAreNotRead(@TempDir Path dir) throws IOException {
+        Path binary = Files.write(dir.resolve("blob.dat"), new byte[] {'A', 0, 'B'});
         assertEquals(SecretScanner.Skip.BINARY, SecretScanner.read(binary, 3).skip());
-        java.nio.file.Path text = java.nio.file.Files.writeString(dir.resolve("a.txt"), "plain");
+        Path text = Files.writeString(dir.resolve("a.txt"), "plain");
         SecretScanner.Text read = SecretScanner.read(text, 5);
         assertEquals(SecretScanner.Skip.NONE, read.skip());
         assertEquals("plain", read.content());
         assertEquals(SecretScanner.Skip.TOO_LARGE, SecretScanner.read(text, SecretScanner.MAX_BYTES + 1L).skip());
-        assertTrue(SecretScanner.read(dir.resolve("missing.txt"), 1).skip() == SecretScanner.Skip.UNREADABLE);
+        assertEquals(SecretScanner.Skip.UNREADABLE, SecretScanner.read(dir.resolve("missing.txt"), 1).skip());
     }
 }
