@@ -23,7 +23,7 @@ final class CargoParser {
             return PackageManager.CARGO;
         }
         tables(file, toml, reading);
-        for (Map.Entry<String, JsonNode> target : PythonProjectParser.fields(toml.path("target"))) {
+        for (Map.Entry<String, JsonNode> target : TomlTables.fields(toml.path("target"))) {
             tables(file, target.getValue(), reading);
         }
         return PackageManager.CARGO;
@@ -36,12 +36,12 @@ final class CargoParser {
     }
 
     private static void table(Path file, JsonNode table, boolean dev, ManifestReading reading) {
-        for (Map.Entry<String, JsonNode> entry : PythonProjectParser.fields(table)) {
+        for (Map.Entry<String, JsonNode> entry : TomlTables.fields(table)) {
             JsonNode value = entry.getValue();
             // `alias = { package = "real-crate", ... }` renames a crate: report the crate itself
             String name = value.path("package").isTextual() ? value.path("package").asText() : entry.getKey();
             String version = value.path("workspace").asBoolean(false) ? "workspace"
-                    : PythonProjectParser.tableVersion(value);
+                    : TomlTables.version(value);
             reading.add(name, version, dev, PackageManager.CARGO, file);
         }
     }

@@ -83,9 +83,12 @@ public final class DependencyReader {
             PackageManager manager = lockOwner != null ? lockOwner : parse(file, name, reading);
             if (manager != null) {
                 manifests.add(new ManifestFile(reading.rel(file), manager, lockOwner != null));
-                context.watch(reading.rel(file));
             }
         }
+        reading.includedFiles().forEach((file, manager) -> manifests.add(new ManifestFile(reading.rel(file), manager, false)));
+        manifests.sort(Comparator.comparing(ManifestFile::path));
+        manifests.forEach(manifest -> context.watch(manifest.path()));
+        reading.consultedFiles().forEach(file -> context.watch(reading.rel(file)));
         return new Scan(List.copyOf(manifests), reading.dependencies(), reading.warnings());
     }
 

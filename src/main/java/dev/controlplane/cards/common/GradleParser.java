@@ -29,7 +29,7 @@ final class GradleParser {
             "\\b" + CONFIG + "\\s*\\(?\\s*group\\s*[:=]\\s*[\"']([^\"']+)[\"']\\s*,\\s*name\\s*[:=]\\s*[\"']([^\"']+)[\"']"
                     + "(?:\\s*,\\s*version\\s*[:=]\\s*[\"']([^\"']+)[\"'])?");
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?m)^\\s*(?:(?:val|var|def|const|ext\\.|set\\()\\s*)*[\"']?([A-Za-z_][A-Za-z0-9_.]*)[\"']?\\s*(?:=|,)\\s*[\"']([^\"'$]+)[\"']");
+            "(?m)(?:^|[{;])\\s*(?:(?:val|var|def|const|ext\\.|set\\()\\s*)*[\"']?([A-Za-z_][A-Za-z0-9_.]*)[\"']?\\s*(?:=|,)\\s*[\"']([^\"'$]+)[\"']");
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_.]*)}?");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i)pass|secret|token|key|credential");
     private static final Pattern BLOCK_COMMENT = Pattern.compile("(?s)/\\*.*?\\*/");
@@ -138,6 +138,7 @@ final class GradleParser {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        reading.consulted(file);
         String text = reading.text(file);
         if (text == null) {
             return;

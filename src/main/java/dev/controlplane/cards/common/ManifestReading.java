@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,10 @@ final class ManifestReading {
     private final Map<String, Dependency> dependencies = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final Set<Path> includedOnce = new HashSet<>();
+    /** Dependency files read through another one ({@code -r common.txt}), with their manager. */
+    private final Map<Path, PackageManager> included = new LinkedHashMap<>();
+    /** Other files whose content went into the result ({@code gradle.properties}): watched, not listed. */
+    private final Set<Path> consulted = new LinkedHashSet<>();
     /** Parsed POMs by path: a parent is read once for all its modules. */
     final Map<Path, PomParser.Pom> poms = new HashMap<>();
 
@@ -74,6 +79,24 @@ final class ManifestReading {
             // vanished or unreadable: treated as absent
         }
         return null;
+    }
+
+    /** Records a dependency file reached through an include, so it is listed and watched like a found one. */
+    void included(Path file, PackageManager manager) {
+        included.putIfAbsent(key(file), manager);
+    }
+
+    Map<Path, PackageManager> includedFiles() {
+        return included;
+    }
+
+    /** Records a file the result depends on that is not a dependency file itself. */
+    void consulted(Path file) {
+        consulted.add(key(file));
+    }
+
+    Set<Path> consultedFiles() {
+        return consulted;
     }
 
     void warn(String warning) {

@@ -122,7 +122,11 @@ final class PomParser {
             candidate = candidate.resolve("pom.xml");
         }
         Path inside = reading.inside(candidate);
-        return inside == null ? null : load(inside, reading, depth + 1);
+        if (inside == null) {
+            return null;
+        }
+        reading.consulted(inside); // its properties feed this module's versions
+        return load(inside, reading, depth + 1);
     }
 
     /** Replaces {@code ${name}} with known properties, a few rounds for properties defined by properties. */

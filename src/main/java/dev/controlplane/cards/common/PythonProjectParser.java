@@ -3,7 +3,6 @@ package dev.controlplane.cards.common;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -43,18 +42,18 @@ final class PythonProjectParser {
         PackageManager manager = poetry.isObject() || poetryLock ? PackageManager.POETRY : PackageManager.PIP;
         JsonNode project = toml.path("project");
         pep508List(file, project.path("dependencies"), false, manager, reading);
-        for (Map.Entry<String, JsonNode> extra : fields(project.path("optional-dependencies"))) {
+        for (Map.Entry<String, JsonNode> extra : TomlTables.fields(project.path("optional-dependencies"))) {
             boolean dev = DEV_EXTRAS.contains(extra.getKey().toLowerCase(Locale.ROOT));
             pep508List(file, extra.getValue(), dev, manager, reading);
         }
         // PEP 735 groups exist for development workflows: none of them is installed with the package.
-        for (Map.Entry<String, JsonNode> group : fields(toml.path("dependency-groups"))) {
+        for (Map.Entry<String, JsonNode> group : TomlTables.fields(toml.path("dependency-groups"))) {
             pep508List(file, group.getValue(), true, manager, reading);
         }
         poetryTable(file, poetry.path("dependencies"), false, manager, reading);
         poetryTable(file, poetry.path("dev-dependencies"), true, manager, reading);
         // Poetry's docs reserve groups other than "main" for development dependencies.
-        for (Map.Entry<String, JsonNode> group : fields(poetry.path("group"))) {
+        for (Map.Entry<String, JsonNode> group : TomlTables.fields(poetry.path("group"))) {
             boolean dev = !"main".equals(group.getKey());
             poetryTable(file, group.getValue().path("dependencies"), dev, manager, reading);
         }
@@ -92,34 +91,11 @@ final class PythonProjectParser {
     /** {@code name = "^1.0"} or {@code name = {version = "^1.0", extras = [...]}} (Poetry and Pipenv alike). */
     private static void poetryTable(Path file, JsonNode table, boolean dev, PackageManager manager,
             ManifestReading reading) {
-        for (Map.Entry<String, JsonNode> entry : fields(table)) {
+        for (Map.Entry<String, JsonNode> entry : TomlTables.fields(table)) {
             if ("python".equalsIgnoreCase(entry.getKey())) {
                 continue; // the interpreter constraint, not a package
             }
-            reading.add(entry.getKey(), tableVersion(entry.getValue()), dev, manager, file);
+            reading.add(entry.getKey(), TomlTables.version(entry.getValue()), dev, manager, file);
         }
-    }
-
-    static String tableVersion(JsonNode value) {
-        if (value.isTextual()) {
-            return value.asText();
-        }
-        if (value.isArray()) {
-            return value.size() == 0 ? "" : tableVersion(value.get(0)); // multiple constraints: the first
-        }
-        for (String key : new String[] {"version", "git", "path", "url", "file"}) {
-            if (value.path(key).isTextual()) {
-                return value.path(key).asText();
-            }
-        }
-        return "";
-    }
-
-    /** The entries of a TOML/JSON table; none when the node is absent or not a table. */
-    static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        if (!node.isObject()) {
-            return List.of();
-        }
-        return node.properties();
     }
 }

@@ -138,6 +138,7 @@ final class RequirementsParser {
             reading.warn(file, "-r " + target + " nested too deeply, not read");
             return;
         }
+        reading.included(included, PackageManager.PIP);
         read(included, dev, reading, depth + 1);
     }
 }

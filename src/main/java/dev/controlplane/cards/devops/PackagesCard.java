@@ -2,7 +2,6 @@ package dev.controlplane.cards.devops;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -201,16 +200,18 @@ public class PackagesCard implements Card {
         return null;
     }
 
-    /** A lock file created next to a nested manifest must make the card stale too. */
+    /**
+     * A lock file created next to a nested manifest must make the card stale too. Every lock of the ecosystem
+     * is watched: a new {@code yarn.lock} turns an npm package into a Yarn one, a {@code poetry.lock} a pip
+     * project into a Poetry one.
+     */
     private static void watchLocksBeside(CardContext context, PackageManager manager, List<ManifestFile> files) {
+        List<String> locks = Stream.of(PackageManager.values())
+                .filter(other -> other.ecosystem().equals(manager.ecosystem()))
+                .flatMap(other -> other.lockNames().stream()).toList();
         for (ManifestFile file : files) {
             String dir = parentOf(file.path());
-            Stream<String> names = manager == PackageManager.NPM || manager == PackageManager.YARN
-                    || manager == PackageManager.PNPM || manager == PackageManager.BUN
-                            ? Stream.of(PackageManager.NPM, PackageManager.YARN, PackageManager.PNPM, PackageManager.BUN)
-                                    .flatMap(m -> m.lockNames().stream())
-                            : manager.lockNames().stream();
-            names.forEach(lock -> context.watch(dir.isEmpty() ? lock : dir + "/" + lock));
+            locks.forEach(lock -> context.watch(dir.isEmpty() ? lock : dir + "/" + lock));
         }
     }
 
