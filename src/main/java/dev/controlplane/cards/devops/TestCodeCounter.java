@@ -113,37 +113,44 @@ final class TestCodeCounter {
     }
 
     /**
-     * Counts calls, leaving out method calls ({@code regex.test(s)}, also across a line break before the dot)
-     * and declarations ({@code function test(...)}).
+     * Counts calls made as statements, the way test suites are written: at the start of the file, or after a
+     * block brace, a semicolon, a closing bracket, a string or an arrow, or on a new line after a value (a
+     * statement ended without a semicolon). That leaves out method calls ({@code regex.test(s)}, even across a
+     * line break before the dot), calls inside expressions ({@code expect(test(1))}) and declarations
+     * ({@code function test(...)}).
      */
     private static int countCalls(Pattern pattern, String code) {
         int n = 0;
         Matcher m = pattern.matcher(code);
         while (m.find()) {
-            if (!isMemberOrDeclaration(code, m.start())) {
+            if (startsStatement(code, m.start())) {
                 n++;
             }
         }
         return n;
     }
 
-    private static boolean isMemberOrDeclaration(String code, int start) {
+    private static boolean startsStatement(String code, int start) {
         int i = start - 1;
+        boolean newLine = false;
         while (i >= 0 && Character.isWhitespace(code.charAt(i))) {
+            newLine |= code.charAt(i) == '\n';
             i--;
         }
         if (i < 0) {
-            return false;
-        }
-        char before = code.charAt(i);
-        if (before == '.') {
             return true;
         }
-        int wordEnd = i + 1;
-        while (i >= 0 && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_' || code.charAt(i) == '$')) {
-            i--;
+        char before = code.charAt(i);
+        if ("{};)]>\"'`".indexOf(before) >= 0) {
+            return true;
         }
-        String word = code.substring(i + 1, wordEnd);
-        return word.equals("function") || word.equals("def") || word.equals("fun");
+        boolean endsValue = Character.isLetterOrDigit(before) || before == '_' || before == '$' || before == '/';
+        return newLine && endsValue && !endsWithWord(code, i, "function");
+    }
+
+    private static boolean endsWithWord(String code, int last, String word) {
+        int from = last - word.length() + 1;
+        return from >= 0 && code.startsWith(word, from)
+                && (from == 0 || !Character.isLetterOrDigit(code.charAt(from - 1)));
     }
 }

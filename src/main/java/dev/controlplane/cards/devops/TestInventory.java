@@ -1,8 +1,10 @@
 package dev.controlplane.cards.devops;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +22,10 @@ import dev.controlplane.support.ProjectWalker;
  * configuration files that say which frameworks and coverage tools are in use. Only test files are read
  * (plus Rust sources, whose unit tests live inline), each up to {@link #MAX_TEST_FILE_BYTES}.
  *
- * <p>Every {@code src/test/} directory (any module, any depth) is cut out of the main walk and walked as a
- * root of its own, the way the staleness watcher walks it: deep Java packages under a nested module stay
- * within the depth limit, and every file is still visited once. {@code src/test/resources/} is test data,
- * never tests.
+ * <p>Every {@code src/} directory (any module, any depth) and the {@code src/test/} in it are cut out of the
+ * walk above them and walked as roots of their own, the way the staleness watcher walks a watched
+ * {@code src/test/}: deep Java packages under a nested module stay within the depth limit, and every file is
+ * still visited once. {@code src/test/resources/} is test data, never tests.
  */
 final class TestInventory {
     static final long MAX_TEST_FILE_BYTES = 512 * 1024;
@@ -76,47 +78,65 @@ final class TestInventory {
         return inventory;
     }
 
+    /** Where a walk starts: the project, a {@code src/} directory, or a {@code src/test/} directory. */
+    private enum RootKind {
+        PROJECT, SRC, TEST
+    }
+
+    private record WalkRoot(Path dir, RootKind kind) {
+    }
+
     private void walk() {
-        Path root = ctx.root();
-        List<Path> srcTestDirs = new ArrayList<>();
-        ProjectWalker.Summary main = ProjectWalker.walk(root, ctx.depth(), ProjectWalker.DEFAULT_MAX_FILES,
-                (file, attrs) -> {
-                    visit(file, attrs.size(), false);
-                    return true;
-                }, dir -> {
-                    if (!dir.equals(root) && isSrcTest(dir)) {
-                        srcTestDirs.add(dir);
-                        return false;
-                    }
-                    return true;
-                });
-        int budget = ProjectWalker.DEFAULT_MAX_FILES - main.files();
-        truncated = main.truncated();
-        srcTestDirs.sort(Comparator.comparing(Path::toString));
-        for (Path testRoot : srcTestDirs) {
-            currentTestRoot = ctx.rel(testRoot);
-            testRoots.add(currentTestRoot);
-            ProjectWalker.Summary part = ProjectWalker.walk(testRoot, ctx.depth(), Math.max(1, budget),
-                    (file, attrs) -> {
-                        visit(file, attrs.size(), true);
-                        return true;
-                    }, dir -> !(dir.getParent().equals(testRoot) && dir.getFileName().toString().equals("resources")));
+        Deque<WalkRoot> pending = new ArrayDeque<>();
+        pending.add(new WalkRoot(ctx.root(), RootKind.PROJECT));
+        int budget = ProjectWalker.DEFAULT_MAX_FILES;
+        while (!pending.isEmpty() && budget > 0) {
+            WalkRoot root = pending.poll();
+            boolean underSrcTest = root.kind() == RootKind.TEST;
+            if (underSrcTest) {
+                currentTestRoot = ctx.rel(root.dir());
+                testRoots.add(currentTestRoot);
+            }
+            ProjectWalker.Summary part = ProjectWalker.walk(root.dir(), ctx.depth(), budget, (file, attrs) -> {
+                visit(file, attrs.size(), underSrcTest);
+                return true;
+            }, dir -> enter(root, dir, pending));
             budget -= part.files();
             truncated |= part.truncated();
         }
-        if (truncated) {
+        if (truncated || !pending.isEmpty()) {
             warnings.add("the walk stopped at " + ProjectWalker.DEFAULT_MAX_FILES + " files: counts are partial");
         }
+        testRoots.sort(null);
         testFiles.sort(Comparator.comparing(TestFile::path));
         inlineRustTests.sort(Comparator.comparing(TestFile::path));
         configs.values().forEach(list -> list.sort(Comparator.comparing((Path p) -> p.getNameCount())
                 .thenComparing(Path::toString)));
     }
 
-    private static boolean isSrcTest(Path dir) {
-        Path parent = dir.getParent();
-        return dir.getFileName().toString().equals("test") && parent != null && parent.getFileName() != null
-                && parent.getFileName().toString().equals("src");
+    /**
+     * Decides whether a walk goes into {@code dir}. Every {@code src/} (and the {@code test/} inside it) is
+     * handed to a walk of its own, so the depth limit counts from there, as the staleness watcher counts it
+     * from a watched {@code src/test/}: deep packages of nested modules are still seen. In a
+     * {@code src/test/} walk, {@code resources/} is test data and is not entered.
+     */
+    private static boolean enter(WalkRoot root, Path dir, Deque<WalkRoot> pending) {
+        if (dir.equals(root.dir())) {
+            return true;
+        }
+        String name = dir.getFileName().toString();
+        if (root.kind() == RootKind.TEST) {
+            return !(name.equals("resources") && dir.getParent().equals(root.dir()));
+        }
+        if (name.equals("src")) {
+            pending.add(new WalkRoot(dir, RootKind.SRC));
+            return false;
+        }
+        if (root.kind() == RootKind.SRC && name.equals("test") && dir.getParent().equals(root.dir())) {
+            pending.add(new WalkRoot(dir, RootKind.TEST));
+            return false;
+        }
+        return true;
     }
 
     private void visit(Path file, long size, boolean underSrcTest) {

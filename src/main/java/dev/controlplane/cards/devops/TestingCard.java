@@ -19,6 +19,7 @@ import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.devops.TestInventory.TestFile;
+import dev.controlplane.support.Clock;
 
 /**
  * Which test frameworks a project uses and how many tests it has, counted statically (no test is run), plus
@@ -186,7 +187,7 @@ public class TestingCard implements Card {
         if (run.at() == null) {
             node.putNull("at");
         } else {
-            node.put("at", run.at());
+            node.put("at", Clock.ofSeconds(run.at()));
         }
         ArrayNode sources = node.putArray("sources");
         for (TestRunReports.Tally tally : run.sources()) {
@@ -197,7 +198,7 @@ public class TestingCard implements Card {
             entry.put("passed", tally.passed());
             entry.put("failed", tally.failed());
             entry.put("skipped", tally.skipped());
-            entry.put("at", tally.at());
+            entry.put("at", Clock.ofSeconds(tally.at()));
         }
         return node;
     }
