@@ -32,7 +32,7 @@ final class TestCodeCounter {
     private static final Pattern JS_IMPORTS_JEST = Pattern.compile("(?:from\\s*|require\\s*\\(\\s*)['\"]@jest/globals['\"]");
 
     /** go test runs func TestXxx(t *testing.T) where Xxx does not start with a lower-case letter. */
-    private static final Pattern GO_TEST_FUNCTION = Pattern.compile("^[ \\t]*func[ \\t]+(Test(?![a-z])\\w*)[ \\t]*\\(",
+    private static final Pattern GO_TEST_FUNCTION = Pattern.compile("^[ \\t]*func[ \\t]+(Test(?!\\p{Ll})[\\p{L}\\p{N}_]*)[ \\t]*\\(",
             Pattern.MULTILINE);
 
     /** #[test], #[tokio::test], #[tokio::test(flavor = "multi_thread")]. */
