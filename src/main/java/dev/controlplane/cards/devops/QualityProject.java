@@ -160,10 +160,14 @@ final class QualityProject {
         }
     }
 
-    /** A project-relative path that stays inside the project ({@code ../sibling} modules are left out). */
+    /**
+     * A project-relative path of an existing file that stays inside the project: {@code ../sibling} modules
+     * and modules reached through a link to elsewhere are left out.
+     */
     private Optional<String> inside(String rel) {
         Path resolved = ctx.path(rel);
-        return resolved.startsWith(ctx.root()) ? Optional.of(ctx.rel(resolved)) : Optional.empty();
+        boolean inside = resolved.startsWith(ctx.root()) && InsideProject.check(ctx, resolved);
+        return inside ? Optional.of(ctx.rel(resolved)) : Optional.empty();
     }
 
     private void warn(ParsedFile<?> parsed) {

@@ -386,4 +386,17 @@ class TestingCardTest {
         assertFalse(result.at("/last_run/available").asBoolean());
         assertEquals("ok", result.at("/summary/level").asText());
     }
+
+    @Test
+    void reportsBehindALinkOutOfTheProjectAreNotRead(@TempDir Path dir, @TempDir Path elsewhere) throws Exception {
+        CardFixtures.write(elsewhere, "target/surefire-reports/TEST-Outside.xml",
+                "<testsuite name=\"Outside\" tests=\"5\" failures=\"5\"/>");
+        CardFixtures.write(dir, "pom.xml", "<project/>");
+        java.nio.file.Files.createSymbolicLink(dir.resolve("target"), elsewhere.resolve("target"));
+
+        ObjectNode result = compute(dir);
+
+        assertFalse(result.at("/last_run/available").asBoolean());
+        assertEquals("none", result.at("/summary/level").asText());
+    }
 }
