@@ -68,8 +68,8 @@ final class TestRunReports {
             reports.junitXml("failsafe", join(module, "target/failsafe-reports"), 1);
         }
         for (String module : gradleModules) {
-            // build/test-results/<task>/TEST-*.xml
-            reports.junitXml("gradle", join(module, "build/test-results"), 3);
+            // build/test-results/<task>/TEST-*.xml, at any depth like any walk
+            reports.junitXml("gradle", join(module, "build/test-results"), ctx.depth());
         }
         for (String dir : pythonDirs) {
             reports.pytest(join(dir, ".pytest_cache/v/cache"));
