@@ -129,12 +129,23 @@ public class DockerCard implements Card {
         return CardJson.summary(card, CardJson.plural(found.size(), "Dockerfile", "Dockerfiles"), level);
     }
 
-    /** Every Dockerfile the safe walk reaches, the root ones first, then by path. */
+    /** Every Dockerfile the safe walk reaches outside test data, the root ones first, then by path. */
     private static List<Path> findDockerfiles(CardContext ctx) {
-        List<Path> found = ctx.files(ctx.root(), Integer.MAX_VALUE, DockerCard::isDockerfile);
+        List<Path> found = ctx.files(ctx.root(), Integer.MAX_VALUE,
+                file -> isDockerfile(file) && !isTestData(ctx.rel(file)));
         found.sort(Comparator.comparingInt((Path p) -> ctx.root().relativize(p).getNameCount())
                 .thenComparing(ctx::rel));
         return found;
+    }
+
+    /**
+     * Test data ({@code src/test/}, {@code fixtures/}, {@code testdata/}): sample Dockerfiles there are inputs of
+     * tests, not images the project builds, and their deliberate flaws would turn the badge yellow.
+     */
+    static boolean isTestData(String rel) {
+        String slashed = "/" + rel;
+        return slashed.contains("/src/test/") || slashed.contains("/fixtures/") || slashed.contains("/__fixtures__/")
+                || slashed.contains("/testdata/");
     }
 
     /** {@code Dockerfile}, {@code Dockerfile.dev}, {@code Containerfile}, {@code api.Dockerfile}. */
