@@ -1,7 +1,6 @@
 package dev.controlplane.cards.integrations;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +26,7 @@ final class ComposeServices {
         if (map == null || !map.isObject()) {
             return services;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : map.properties()) {
             JsonNode service = entry.getValue();
             services.add(new Service(entry.getKey(), text(service.get("image")), build(service.get("build")),
                     ports(service.get("ports")), dependsOn(service.get("depends_on"))));

@@ -12,8 +12,8 @@ final class RemoteUrls {
 
     /**
      * Drops the userinfo of a URL with a scheme ({@code https://user:token@host/x} → {@code https://host/x},
-     * {@code ssh://git@host/x} → {@code ssh://host/x}). scp-like {@code git@host:path} has no password and is
-     * kept as it is.
+     * {@code ssh://git@host/x} → {@code ssh://host/x}), and its query and fragment, where a token can also
+     * hide ({@code ?access_token=…}). scp-like {@code git@host:path} has no password and is kept as it is.
      */
     static String withoutCredentials(String url) {
         if (url == null) {
@@ -25,7 +25,10 @@ final class RemoteUrls {
             return trimmed;
         }
         String rest = scheme.group(2);
-        int authorityEnd = indexOfAny(rest, "/?#");
+        // The authority ends at the first '/' only: a password may hold '?' or '#', and cutting there first
+        // would leave half of it in the output.
+        int slash = rest.indexOf('/');
+        int authorityEnd = slash < 0 ? rest.length() : slash;
         int at = rest.lastIndexOf('@', authorityEnd - 1);
         if (at < 0) {
             // A password holding an unescaped '/' ends the authority early: "user:ab/cd@host". If a ':' that
@@ -37,7 +40,8 @@ final class RemoteUrls {
                 at = firstAt;
             }
         }
-        return at < 0 ? trimmed : scheme.group(1) + rest.substring(at + 1);
+        String hostAndPath = rest.substring(at + 1);
+        return scheme.group(1) + hostAndPath.substring(0, indexOfAny(hostAndPath, "?#"));
     }
 
     private static int indexOfAny(String text, String chars) {

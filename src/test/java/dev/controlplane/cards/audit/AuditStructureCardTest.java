@@ -235,7 +235,7 @@ class AuditStructureCardTest {
 
     private static Map<String, Integer> languages(JsonNode json) {
         Map<String, Integer> languages = new LinkedHashMap<>();
-        json.get("languages").fields().forEachRemaining(e -> languages.put(e.getKey(), e.getValue().asInt()));
+        json.get("languages").properties().forEach(e -> languages.put(e.getKey(), e.getValue().asInt()));
         return languages;
     }
 

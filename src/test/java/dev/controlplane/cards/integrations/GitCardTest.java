@@ -237,6 +237,8 @@ class GitCardTest {
         assumeTrue(gitInstalled(), "git is not installed");
         Path repo = newRepo("unborn");
         write(repo, "a.txt", "a\n");
+        // No origin: the first remote is reported, without its credentials.
+        git(repo, "remote", "add", "upstream", "https://bot:" + TOKEN + "@gitlab.com/acme/tool.git");
 
         ObjectNode json = card.compute(CardContext.standalone(repo));
 
@@ -246,6 +248,9 @@ class GitCardTest {
         assertTrue(json.at("/last_commit/hash").isNull());
         assertTrue(json.at("/last_commit/date").isNull());
         assertEquals(List.of("a.txt"), strings(json.get("untracked")));
+        assertEquals("upstream", json.get("remote_name").asText());
+        assertEquals("https://gitlab.com/acme/tool.git", json.get("remote_url").asText());
+        assertFalse(json.toString().contains(TOKEN));
         assertEquals("main*", json.at("/summary/text").asText());
     }
 
@@ -313,6 +318,8 @@ class GitCardTest {
         assertEquals("git@github.com:acme/widgets.git",
                 RemoteUrls.withoutCredentials("git@github.com:acme/widgets.git"));
         assertEquals("/srv/git/widgets.git", RemoteUrls.withoutCredentials("/srv/git/widgets.git"));
+        assertEquals("https://host/x.git", RemoteUrls.withoutCredentials("https://host/x.git?access_token=abc#frag"));
+        assertEquals("https://host/x.git", RemoteUrls.withoutCredentials("https://user:pa?ss#word@host/x.git"));
     }
 
     // --- building real repositories ---
