@@ -19,7 +19,9 @@ import java.util.Map;
  * <p>Limits (by design, this is not an evaluator): expressions are skipped, not evaluated, so {@code count} and
  * {@code for_each} do not multiply resources, and a string with an interpolation has no literal value; JSON
  * syntax ({@code .tf.json}) is not read; a malformed file is scanned on a best-effort basis and the problems
- * (unterminated string, comment or heredoc, unbalanced braces) are reported, never thrown.
+ * (unterminated string, comment or heredoc, unbalanced braces) are reported, never thrown. Nesting deeper than
+ * {@link #MAX_NESTING} and templates spanning more than {@link #MAX_TEMPLATE_LINES} lines are given up on (with a
+ * problem) so that no file can overflow the stack or make the scan quadratic.
  */
 final class HclScanner {
 
@@ -47,6 +49,18 @@ final class HclScanner {
     record Result(List<Block> blocks, List<String> problems) {
     }
 
+    /**
+     * Nesting (blocks, object values, templates inside strings inside templates) deeper than this is skipped, not
+     * followed: real configurations stay far below it, and a hostile file must not overflow the stack.
+     */
+    static final int MAX_NESTING = 32;
+    /**
+     * Lines one quoted string's templates may span. A template may hold newlines, so an unclosed one would scan
+     * to the end of the file from every later line (quadratic); real templates span a few lines.
+     */
+    static final int MAX_TEMPLATE_LINES = 100;
+    private static final int MAX_PROBLEMS = 10;
+
     private enum Kind { IDENT, STRING, HEREDOC, LBRACE, RBRACE, OPEN, CLOSE, EQUALS, COLON, COMMA, NEWLINE, OTHER, EOF }
 
     private record Token(Kind kind, String text, boolean templated, int line) {
@@ -60,7 +74,8 @@ final class HclScanner {
         List<Token> tokens = lexer.tokens();
         Parser parser = new Parser(tokens, lexer.problems);
         List<Block> blocks = parser.body(false);
-        return new Result(blocks, List.copyOf(lexer.problems));
+        // One broken spot can cascade (every enclosing block unclosed): report each kind once, a few at most.
+        return new Result(blocks, lexer.problems.stream().distinct().limit(MAX_PROBLEMS).toList());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -72,6 +87,7 @@ final class HclScanner {
         private final int n;
         private int i;
         private int line = 1;
+        private int templateNewlinesLeft;
         private final List<Token> out = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
 
@@ -146,7 +162,8 @@ final class HclScanner {
             int startLine = line;
             StringBuilder value = new StringBuilder();
             boolean[] templated = {false};
-            int end = scanQuoted(i, value, templated);
+            templateNewlinesLeft = MAX_TEMPLATE_LINES;
+            int end = scanQuoted(i, value, templated, 0);
             if (end < 0) {
                 problems.add("line " + startLine + ": unterminated string");
                 // Recover at the end of the line: a quoted string cannot span lines.
@@ -161,8 +178,9 @@ final class HclScanner {
         /**
          * Scans a quoted string starting at {@code start} (the opening quote). Returns the index after the closing
          * quote, or -1 if the string does not close on its line. Newlines are allowed only inside templates.
+         * {@code nesting} counts the templates around this string.
          */
-        private int scanQuoted(int start, StringBuilder value, boolean[] templated) {
+        private int scanQuoted(int start, StringBuilder value, boolean[] templated, int nesting) {
             int j = start + 1;
             while (j < n) {
                 char c = s.charAt(j);
@@ -178,7 +196,7 @@ final class HclScanner {
                     j += 3;
                 } else if ((c == '$' || c == '%') && j + 1 < n && s.charAt(j + 1) == '{') {
                     templated[0] = true;
-                    int after = skipTemplate(j + 2);
+                    int after = skipTemplate(j + 2, nesting + 1);
                     if (after < 0) {
                         return -1;
                     }
@@ -193,13 +211,17 @@ final class HclScanner {
         }
 
         /** Skips a template body to after its closing brace: nested braces and strings included. */
-        private int skipTemplate(int start) {
+        private int skipTemplate(int start, int nesting) {
+            if (nesting > MAX_NESTING) {
+                problems.add("line " + line + ": templates nested deeper than " + MAX_NESTING + " levels");
+                return -1;
+            }
             int depth = 1;
             int j = start;
             while (j < n) {
                 char c = s.charAt(j);
                 if (c == '"') {
-                    int after = scanQuoted(j, new StringBuilder(), new boolean[1]);
+                    int after = scanQuoted(j, new StringBuilder(), new boolean[1], nesting);
                     if (after < 0) {
                         return -1;
                     }
@@ -210,6 +232,8 @@ final class HclScanner {
                     depth++;
                 } else if (c == '}' && --depth == 0) {
                     return j + 1;
+                } else if (c == '\n' && --templateNewlinesLeft < 0) {
+                    return -1;
                 }
                 j++;
             }
@@ -325,6 +349,8 @@ final class HclScanner {
         private final List<Token> tokens;
         private final List<String> problems;
         private int p;
+        private int nesting;
+        private boolean tooDeepReported;
 
         Parser(List<Token> tokens, List<String> problems) {
             this.tokens = tokens;
@@ -386,8 +412,14 @@ final class HclScanner {
             }
             if (peek().kind() == Kind.LBRACE) {
                 next();
+                if (nesting >= MAX_NESTING) {
+                    skipNested();
+                    return;
+                }
                 Map<String, Attribute> inner = new LinkedHashMap<>();
+                nesting++;
                 List<Block> children = body(true, inner);
+                nesting--;
                 blocks.add(new Block(name.text(), List.copyOf(labels), inner, children));
                 return;
             }
@@ -402,10 +434,12 @@ final class HclScanner {
         private Attribute expression(String name) {
             Token first = peek();
             Map<String, String> object = new LinkedHashMap<>();
-            boolean isObject = first.kind() == Kind.LBRACE;
+            boolean isObject = first.kind() == Kind.LBRACE && nesting < MAX_NESTING;
             if (isObject) {
                 next();
+                nesting++;
                 object(object);
+                nesting--;
             }
             int rest = 0; // tokens after the object literal, or of the whole expression
             int depth = 0;
@@ -428,6 +462,24 @@ final class HclScanner {
             }
             boolean plainString = !isObject && rest == 1 && first.kind() == Kind.STRING && !first.templated();
             return new Attribute(name, plainString ? first.text() : null, isObject && rest == 0 ? object : Map.of());
+        }
+
+        /** Skips what follows an opening brace up to its closing one, without recursion. */
+        private void skipNested() {
+            if (!tooDeepReported) {
+                problems.add("line " + peek().line() + ": blocks nested deeper than " + MAX_NESTING
+                        + " levels are not scanned");
+                tooDeepReported = true;
+            }
+            int depth = 1;
+            while (depth > 0 && peek().kind() != Kind.EOF) {
+                Kind k = next().kind();
+                if (k == Kind.LBRACE) {
+                    depth++;
+                } else if (k == Kind.RBRACE) {
+                    depth--;
+                }
+            }
         }
 
         /** An object value after its '{': {@code key = value} or {@code key: value} items up to the '}'. */

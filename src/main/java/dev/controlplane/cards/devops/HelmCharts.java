@@ -37,8 +37,8 @@ final class HelmCharts {
     }
 
     static HelmCharts find(CardContext ctx, Set<Path> files, List<String> warnings) {
-        List<Path> dirs = files.stream()
-                .filter(f -> f.getFileName().toString().equals("Chart.yaml"))
+        List<Path> chartFiles = files.stream().filter(f -> f.getFileName().toString().equals("Chart.yaml")).toList();
+        List<Path> dirs = chartFiles.stream()
                 .map(Path::getParent)
                 .sorted(Comparator.comparingInt(Path::getNameCount).reversed())
                 .toList();
@@ -51,8 +51,9 @@ final class HelmCharts {
             }
         }
         // Listed in path order (the set of files is sorted), not in lookup order.
-        files.stream().filter(f -> f.getFileName().toString().equals("Chart.yaml")).forEach(chartFile ->
-                result.charts.add(read(ctx, chartFile, templates.getOrDefault(chartFile.getParent(), 0), warnings)));
+        for (Path chartFile : chartFiles) {
+            result.charts.add(read(ctx, chartFile, templates.getOrDefault(chartFile.getParent(), 0), warnings));
+        }
         return result;
     }
 

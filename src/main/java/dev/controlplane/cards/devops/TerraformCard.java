@@ -193,10 +193,16 @@ public class TerraformCard implements Card {
                 Path dir = moduleDirs.poll();
                 List<Path> found = ProjectWalker.files(dir, 1, MAX_FILES, f -> f.getFileName().toString().endsWith(".tf"));
                 found.sort(Comparator.comparing(ctx::rel));
-                List<Path> added = found.stream().filter(files::add).toList();
-                if (!added.isEmpty()) {
-                    ctx.watch(ctx.rel(dir) + "/");
-                    added.forEach(this::scan);
+                boolean watched = false;
+                for (Path file : found) {
+                    if (!files.add(file)) {
+                        continue; // already part of a root
+                    }
+                    if (!watched) {
+                        ctx.watch(ctx.rel(dir) + "/");
+                        watched = true;
+                    }
+                    scan(file);
                 }
             }
         }

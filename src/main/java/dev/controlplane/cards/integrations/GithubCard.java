@@ -166,11 +166,20 @@ public class GithubCard implements Card {
 
     /** {@code {exists, path}}: one shape whether or not the file is there. */
     private static ObjectNode found(CardContext ctx, Optional<Path> path) {
+        String rel = path.map(p -> ctx.rel(p) + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
+                .orElse("");
+        watchOutsideGithubDir(ctx, rel);
         ObjectNode node = CardJson.object();
         node.put("exists", path.isPresent());
-        node.put("path", path.map(p -> ctx.rel(p) + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
-                .orElse(""));
+        node.put("path", rel);
         return node;
+    }
+
+    /** Files GitHub also reads from the root or docs/ are outside the watched .github/: watch them. */
+    private static void watchOutsideGithubDir(CardContext ctx, String rel) {
+        if (!rel.isEmpty() && !rel.startsWith(".github/")) {
+            ctx.watch(rel);
+        }
     }
 
     private static Optional<Path> firstFile(CardContext ctx, Predicate<String> name) {
@@ -207,7 +216,10 @@ public class GithubCard implements Card {
                 files(dir, name -> isTemplate(name) && !name.equals("config.yml") && !name.equals("config.yaml"))
                         .forEach(file -> templates.add(ctx.rel(file))));
         if (templates.isEmpty()) {
-            firstFile(ctx, name -> name.equals("issue_template.md")).ifPresent(file -> templates.add(ctx.rel(file)));
+            firstFile(ctx, name -> name.equals("issue_template.md")).ifPresent(file -> {
+                templates.add(ctx.rel(file));
+                watchOutsideGithubDir(ctx, ctx.rel(file));
+            });
         }
         return templates;
     }

@@ -132,4 +132,30 @@ class HclScannerTest {
         assertEquals(List.of("resource aws_vpc.main"), blockNames(result));
         assertEquals("10.0.0.0/16", result.blocks().get(0).string("cidr_block"));
     }
+
+    @Test
+    void hostileNestingIsCutOffInsteadOfOverflowingTheStack() {
+        HclScanner.Result blocks = HclScanner.scan("x {\n".repeat(10_000));
+        assertTrue(blocks.problems().contains("line " + (HclScanner.MAX_NESTING + 1) + ": blocks nested deeper than "
+                + HclScanner.MAX_NESTING + " levels are not scanned"), blocks.problems().toString());
+
+        HclScanner.Result objects = HclScanner.scan("a = " + "{ b = ".repeat(10_000));
+        assertEquals(List.of("unbalanced braces: an object is not closed at the end of the file"), objects.problems());
+
+        HclScanner.Result templates = HclScanner.scan("a = \"" + "${\"".repeat(10_000) + "\n");
+        assertEquals(List.of("line 1: templates nested deeper than " + HclScanner.MAX_NESTING + " levels",
+                "line 1: unterminated string"), templates.problems());
+    }
+
+    @Test
+    void anUnclosedTemplateGivesUpAfterAFewLines() {
+        // Templates may span lines, so without a limit this would rescan the rest of the file from every line.
+        String text = "a = \"${\n" + "\n".repeat(HclScanner.MAX_TEMPLATE_LINES + 5) + "}\"\nresource \"t\" \"b\" {}\n";
+        HclScanner.Result result = HclScanner.scan(text);
+        assertEquals("line 1: unterminated string", result.problems().get(0));
+        // The too-late closing `}"` is then a stray brace and an opening quote: reported, and the scan goes on.
+        assertEquals(List.of("line 1: unterminated string", "line 107: unterminated string",
+                "line 107: unbalanced braces: unexpected }"), result.problems());
+        assertEquals(List.of("resource t.b"), blockNames(result));
+    }
 }

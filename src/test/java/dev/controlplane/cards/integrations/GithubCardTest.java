@@ -145,7 +145,7 @@ class GithubCardTest {
         assertEquals(json("['.github/issue_template.md']"), result.at("/github_dir/issue_template_files"));
         assertEquals(json("{'text': 'group/sub/tool', 'level': 'none'}"), result.get("summary"),
                 "a remote elsewhere than GitHub: nothing to integrate with here");
-        assertTrue(ctx.discoveredWatchPaths().containsAll(Set.of("CODEOWNERS", "docs/CODEOWNERS")));
+        assertEquals(Set.of("CODEOWNERS", "docs/CODEOWNERS", "docs/PULL_REQUEST_TEMPLATE/"), ctx.discoveredWatchPaths());
     }
 
     @Test
