@@ -1,5 +1,6 @@
 package dev.controlplane.cards.integrations;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class GitConfig {
             if (!Files.isRegularFile(config) || Files.size(config) > MAX_BYTES) {
                 return Map.of();
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Map.of();
         }
         String text = Manifests.text(config);
