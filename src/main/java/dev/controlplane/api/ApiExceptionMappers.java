@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.controlplane.cache.CardFailedException;
 import dev.controlplane.cache.Preferences.InvalidPreferenceException;
@@ -42,6 +43,17 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return ApiError.response(400, "malformed JSON body: " + e.getOriginalMessage());
+    }
+
+    /**
+     * More specific than {@link #malformedJson}: without it Quarkus's own mapper for this type answers a bare 400
+     * (e.g. for two JSON documents in one body).
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        String message = e.getOriginalMessage();
+        int bound = message == null ? -1 : message.indexOf(" (bound as");
+        return ApiError.response(400, "malformed JSON body: " + (bound > 0 ? message.substring(0, bound) : message));
     }
 
     @ServerExceptionMapper

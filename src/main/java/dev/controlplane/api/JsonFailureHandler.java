@@ -21,6 +21,13 @@ public class JsonFailureHandler {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
     }
 
+    /** Ends the exchange with {@code {"error": message}}. */
+    static void respond(RoutingContext rc, int status, String message) {
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(new JsonObject().put("error", message).encode());
+    }
+
     void handle(RoutingContext rc) {
         if (rc.response().ended() || rc.response().headWritten()) {
             if (rc.failure() != null) {
@@ -40,8 +47,6 @@ public class JsonFailureHandler {
         if (status >= 500 && rc.failure() != null) {
             Log.errorf(rc.failure(), "Unhandled failure on %s", rc.normalizedPath());
         }
-        rc.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("error", message).encode());
+        respond(rc, status, message);
     }
 }

@@ -78,7 +78,9 @@ public class Preferences {
         while (fields.hasNext()) {
             var field = fields.next();
             if (registry.find(field.getKey()).isEmpty()) {
-                throw new InvalidPreferenceException(field.getKey(), "unknown card '" + field.getKey() + "'");
+                // A hostile key (10 KB, control characters) is echoed shortened, as for an unknown card.
+                String shown = UnknownCardException.shorten(field.getKey());
+                throw new InvalidPreferenceException(shown, "unknown card '" + shown + "'");
             }
             Pref pref = field.getValue().isTextual() ? Pref.parse(field.getValue().asText()).orElse(null) : null;
             if (pref == null) {

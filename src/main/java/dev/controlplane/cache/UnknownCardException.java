@@ -10,7 +10,7 @@ public class UnknownCardException extends RuntimeException {
     }
 
     /** A hostile key is echoed shortened and without control characters. */
-    private static String shorten(String key) {
+    static String shorten(String key) {
         String clean = String.valueOf(key).replaceAll("\\p{Cntrl}", "?");
         return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
     }
