@@ -1,6 +1,7 @@
 package dev.controlplane.cache;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -101,7 +102,16 @@ public class StateFiles {
     private void ensureDir() throws IOException {
         Path dir = dir();
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
+            // createDirectory, not createDirectories: a project directory that was deleted or moved away must not
+            // come back as an empty directory holding .state/ (cards would then describe an empty project, and
+            // the real one could not be moved back in place).
+            try {
+                Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(dir)) {
+                    throw e;
+                }
+            }
         }
         Path ignore = dir.resolve(".gitignore");
         if (!Files.exists(ignore)) {
