@@ -73,6 +73,29 @@ public final class ReliabilityRows {
         record(new Row(section, id, fault, expected, observed, test, passed ? PASS : FAIL));
     }
 
+    /** A trial that returns what it observed, or throws when the expectation failed. */
+    @FunctionalInterface
+    public interface Trial {
+        String run() throws Exception;
+    }
+
+    /**
+     * Runs a trial and records its row: pass with what it observed, FAIL with the failure, skipped when the
+     * trial aborted itself (an assumption this machine cannot meet). The failure is rethrown.
+     */
+    public static void trial(String section, String id, String fault, String expected, String test, Trial trial)
+            throws Exception {
+        try {
+            String observed = trial.run();
+            record(new Row(section, id, fault, expected, observed, test, PASS));
+        } catch (Exception | AssertionError e) {
+            boolean aborted = e.getClass().getName().equals("org.opentest4j.TestAbortedException");
+            record(new Row(section, id, fault, expected, cell(String.valueOf(e.getMessage()), 400), test,
+                    aborted ? SKIPPED : FAIL));
+            throw e;
+        }
+    }
+
     /** Every row recorded so far in this build, oldest first. */
     public static List<Row> readRecorded() {
         return read(FILE);
