@@ -99,11 +99,12 @@
   function table(columns, rows, limit) {
     if (!rows || !rows.length) return empty('none');
     const head = h('thead', null, h('tr', null, columns.map((c) => h('th', { class: c.num ? 'num' : null, scope: 'col' }, c.label))));
-    const build = (part) => h('table', null, head.cloneNode(true), h('tbody', null, part.map((row) =>
+    // The wrapper scrolls sideways if something unbreakable is still too wide, instead of overflowing the card.
+    const build = (part) => h('div', { class: 'scroll' }, h('table', null, head.cloneNode(true), h('tbody', null, part.map((row) =>
       h('tr', null, columns.map((c) => {
         const value = c.get(row);
         return h('td', { class: c.num ? 'num' : null }, value instanceof Node || Array.isArray(value) ? value : num(value));
-      })))));
+      }))))));
     return collapse(rows, limit, build);
   }
 
@@ -118,7 +119,7 @@
   }
 
   function label(key) {
-    return key.replace(/_/g, ' ');
+    return (key == null ? '' : String(key)).replace(/_/g, ' ');
   }
 
   /** Any payload, readably: scalars as a definition list, lists of objects as tables, nested objects below. */
@@ -155,6 +156,11 @@
   /* ---------- small helpers for the renderers: every payload field may be missing or of another shape ---------- */
   function arr(value) {
     return Array.isArray(value) ? value : [];
+  }
+
+  /** The entries of a list that are objects (a null or a stray string in a list is skipped, not fatal). */
+  function objs(value) {
+    return arr(value).filter((v) => v && typeof v === 'object' && !Array.isArray(v));
   }
 
   function obj(value) {
@@ -299,7 +305,7 @@
 
   /** warnings[] and missing_tools[] always close a card. */
   function tail(d) {
-    return frag(warnings(arr(d.warnings).filter((w) => w != null && w !== '')), missingTools(arr(d.missing_tools).filter((t) => t && typeof t === 'object')));
+    return frag(warnings(arr(d.warnings).filter((w) => w != null && w !== '')), missingTools(objs(d.missing_tools)));
   }
 
   /** A renderer never throws: if one breaks on an unexpected payload the generic view is shown instead. */
@@ -333,7 +339,7 @@
 
   function security(d) {
     const posture = obj(d.posture);
-    const findings = arr(d.findings).filter((f) => f && typeof f === 'object');
+    const findings = objs(d.findings);
     const total = d.finding_count != null ? count(d.finding_count) : findings.length;
     const skipped = obj(d.files_skipped);
     return frag(
@@ -343,7 +349,7 @@
           { label: 'Check', get: (c) => frag(c.label || human(c.name), c.details ? sub(str(c.details)) : null) },
           { label: 'Result', get: (c) => (c.passed ? tag('pass', 'ok') : count(c.score) > 0 ? tag('partial', 'degraded') : tag('fail', 'failed')) },
           { label: 'Points', num: true, get: (c) => Math.round(count(c.score) * count(c.weight) * 10) / 10 + '/' + count(c.weight) },
-        ], arr(p.checks).filter((c) => c && typeof c === 'object')))),
+        ], objs(p.checks)))),
       part('Secret scan', d, () => stats([
         ['findings', total],
         ['suppressed (nosec)', count(d.suppressed)],
@@ -364,9 +370,9 @@
               sub(str(f.pattern), f.match_preview ? frag(' · ', code(f.match_preview)) : null))));
           }));
       }),
-      part('Key and certificate files', arr(d.sensitive_files), (files) => (files.length ? items(files, (f) => frag(
+      part('Key and certificate files', objs(d.sensitive_files), (files) => (files.length ? items(files, (f) => frag(
         code(f.path), ' ', f.git_ignored ? tag('git-ignored', 'ok') : tag('not ignored', 'failed'))) : null)),
-      part('.env files', arr(d.env_files), (files) => (files.length ? items(files, (f) => frag(
+      part('.env files', objs(d.env_files), (files) => (files.length ? items(files, (f) => frag(
         code(f.name), ' ', f.committed ? tag('committed', 'failed') : f.git_ignored ? tag('git-ignored', 'ok') : tag('not ignored', 'degraded'))) : null)),
       arr(d.stacks).length ? note('Stacks checked: ' + arr(d.stacks).join(', ') + (d.ignore_check ? ' · ignore rules read with ' + d.ignore_check : '')) : null,
       tail(d));
@@ -374,12 +380,14 @@
 
   function testing(d) {
     const st = obj(d.stats);
-    const frameworks = arr(d.frameworks).filter((f) => f && typeof f === 'object');
+    const frameworks = objs(d.frameworks);
     const run = obj(d.last_run);
     const ran = run.available != null ? !!run.available : count(run.passed) + count(run.failed) + count(run.skipped) > 0;
+    // Nothing to report beyond "no tests": keep an empty project's card short.
+    const none = d.has_tests === false && !frameworks.length && !ran;
     return frag(
-      d.has_tests === false && !frameworks.length ? empty('No tests found in this project.') : null,
-      part('Frameworks', frameworks, (list_) => (list_.length ? table([
+      none ? empty('No tests found in this project.') : null,
+      part('Frameworks', frameworks, (list_) => (none ? null : list_.length ? table([
         { label: 'Framework', get: (f) => frag(h('b', null, str(f.name)), sub(codes(arr(f.test_dirs).length ? f.test_dirs : [f.test_dir], 3))) },
         { label: 'Detected by', get: (f) => h('span', { class: 'small' }, arr(f.detected_by).join('; ') || '—') },
         { label: 'Tests', num: true, get: (f) => (f.test_functions != null ? f.test_functions : '—') },
@@ -396,14 +404,15 @@
           ]),
           Number.isFinite(ratio) ? bar(Math.min(ratio, 1), 1, 'test-to-source ratio ' + ratio.toFixed(2), { low: 0.2, high: 0.5, optimum: 1 }) : null);
       }),
-      part('Coverage tools', arr(d.coverage_tools), (list_) => (list_.length
+      part('Coverage tools', objs(d.coverage_tools), (list_) => (none && !list_.length ? null : list_.length
         ? table([{ label: 'Tool', get: (c) => str(c.name) }, { label: 'Configured in', get: (c) => (c.config ? code(c.config) : '—') }], list_)
         : empty('none configured'))),
       part('Last run', run, (r) => {
+        if (none) return null;
         if (!ran) return empty('No recorded results (test reports appear here after a run).');
         const passed = count(r.passed);
         const failed = count(r.failed);
-        const sources = arr(r.sources).filter((x) => x && typeof x === 'object');
+        const sources = objs(r.sources);
         return frag(
           bar(passed, Math.max(1, passed + failed), passed + ' passed · ' + failed + ' failed · ' + count(r.skipped) + ' skipped', { low: 0.999 * Math.max(1, passed + failed), high: Math.max(1, passed + failed), optimum: Math.max(1, passed + failed) }),
           kv([['from', r.source ? str(r.source) : null], ['when', when(r.at)]]),
@@ -420,7 +429,7 @@
   const CATEGORY_ORDER = ['lint', 'typecheck', 'format', 'test'];
 
   function quality(d) {
-    const tools = arr(d.tools).filter((t) => t && typeof t === 'object');
+    const tools = objs(d.tools);
     const relevant = tools.filter((t) => t.relevant)
       .sort((a, b) => (CATEGORY_ORDER.indexOf(a.category) + 1 || 9) - (CATEGORY_ORDER.indexOf(b.category) + 1 || 9));
     const others = tools.filter((t) => !t.relevant);
@@ -446,8 +455,8 @@
   }
 
   function packages(d) {
-    const managers = arr(d.managers).filter((m) => m && typeof m === 'object');
-    const deps = arr(d.dependencies).filter((x) => x && typeof x === 'object');
+    const managers = objs(d.managers);
+    const deps = objs(d.dependencies);
     return frag(
       stats([
         ['managers', d.total_managers != null ? count(d.total_managers) : managers.length],
@@ -471,7 +480,7 @@
   }
 
   function env(d) {
-    const files = arr(d.files).filter((f) => f && typeof f === 'object');
+    const files = objs(d.files);
     const present = files.filter((f) => f.exists !== false);
     const absent = files.filter((f) => f.exists === false);
     const envs = arr(d.environments).map((e) => (e && typeof e === 'object' ? e : { name: str(e) }));
@@ -486,7 +495,7 @@
             return f.committed ? tag('committed', 'failed') : f.git_ignored ? tag('ignored', 'ok') : tag('not ignored', 'degraded');
           } },
         ], list_) : empty('No .env files at the project root.'),
-        absent.length ? note('Not present: ' + absent.map((f) => str(f.name)).join(', ')) : null)),
+        absent.length && list_.length ? note('Not present: ' + absent.map((f) => str(f.name)).join(', ')) : null)),
       part('Environments', envs, (list_) => (list_.length || d.active_env ? frag(
         list_.length ? h('p', { class: 'line' }, list_.map((e) => frag(
           tag(str(e.name), str(e.name) === str(d.active_env) ? 'ok' : null), e.default ? h('span', { class: 'muted' }, '(default) ') : null))) : null,
@@ -500,8 +509,8 @@
 
   function docs(d) {
     const readme = obj(d.readme);
-    const dirs = arr(d.doc_dirs).filter((x) => x && typeof x === 'object');
-    const specs = arr(d.api_specs).filter((x) => x && typeof x === 'object');
+    const dirs = objs(d.doc_dirs);
+    const specs = objs(d.api_specs);
     const license = obj(d.license);
     return frag(
       stats([['doc files', count(d.doc_files)], ['doc folders', dirs.length], ['API specs', specs.length]]),
@@ -530,9 +539,9 @@
   }
 
   function k8s(d) {
-    const manifests = arr(d.manifests).filter((m) => m && typeof m === 'object');
-    const charts = arr(d.helm_charts).filter((c) => c && typeof c === 'object');
-    const kustom = arr(d.kustomizations).filter((k) => k && typeof k === 'object');
+    const manifests = objs(d.manifests);
+    const charts = objs(d.helm_charts);
+    const kustom = objs(d.kustomizations);
     const secrets = obj(d.secret_safety);
     const tools = obj(d.tool_availability);
     const nothing = !manifests.length && !charts.length && !kustom.length && !count(d.total_resources);
@@ -573,9 +582,9 @@
 
   function terraform(d) {
     const cli = obj(d.cli);
-    const providers = arr(d.providers).filter((p) => p && typeof p === 'object');
-    const modules = arr(d.modules).filter((m) => m && typeof m === 'object');
-    const files = arr(d.files).filter((f) => f && typeof f === 'object');
+    const providers = objs(d.providers);
+    const modules = objs(d.modules);
+    const files = objs(d.files);
     if (d.has_terraform === false && !files.length) {
       return frag(empty('No Terraform configuration found.'),
         part('CLI', cli, (c) => kv([['terraform', c.available ? frag(yesno(true), c.version ? ' ' + c.version : '') : yesno(false)]])), tail(d));
@@ -616,11 +625,11 @@
   }
 
   function dns(d) {
-    const providers = arr(d.providers).filter((p) => p && typeof p === 'object');
-    const sources = arr(d.domain_sources).filter((s) => s && typeof s === 'object');
+    const providers = objs(d.providers);
+    const sources = objs(d.domain_sources);
     const domains = sources.length ? sources : arr(d.domains).map((x) => ({ domain: x, files: [] }));
-    const zones = arr(d.zone_files).filter((z) => z && typeof z === 'object');
-    const certs = arr(d.certificates).filter((c) => c && typeof c === 'object');
+    const zones = objs(d.zone_files);
+    const certs = objs(d.certificates);
     return frag(
       stats([['domains', arr(d.domains).length || domains.length], ['providers', providers.length], ['zone files', zones.length],
         ['certificates & keys', d.certificate_count != null ? count(d.certificate_count) : certs.length]]),
@@ -708,8 +717,8 @@
   }
 
   function ci(d) {
-    const providers = arr(d.providers).filter((p) => p && typeof p === 'object');
-    const workflows = arr(d.workflows).filter((w) => w && typeof w === 'object');
+    const providers = objs(d.providers);
+    const workflows = objs(d.workflows);
     if (!providers.length && !workflows.length && !d.has_ci) return frag(empty('No CI configuration found.'), tail(d));
     return frag(
       part('Providers', providers, (list_) => (list_.length ? table([
@@ -725,8 +734,8 @@
   }
 
   function docker(d) {
-    const files = arr(d.dockerfiles).filter((f) => f && typeof f === 'object');
-    const services = arr(d.compose_service_details).filter((s) => s && typeof s === 'object');
+    const files = objs(d.dockerfiles);
+    const services = objs(d.compose_service_details);
     const serviceRows = services.length ? services : arr(d.compose_services).map((name) => ({ name: name }));
     const cli = obj(d.cli);
     const patterns = arr(d.dockerignore_patterns);
@@ -765,7 +774,7 @@
   }
 
   function pages(d) {
-    const segments = arr(d.segments).filter((s) => s && typeof s === 'object');
+    const segments = objs(d.segments);
     const total = d.total_segments != null ? count(d.total_segments) : segments.length;
     return frag(
       segments.length ? frag(
@@ -785,7 +794,7 @@
   }
 
   function projectStatus(d) {
-    const probes = arr(d.probes).filter((p) => p && typeof p === 'object');
+    const probes = objs(d.probes);
     const byId = {};
     probes.forEach((p) => { byId[p.id] = p; });
     const order = arr(d.order).filter((id) => byId[id]);
@@ -799,11 +808,10 @@
         { low: total * 0.34, high: total * 0.67, optimum: total }),
       next.id || next.label ? h('p', { class: 'callout' }, h('b', null, 'Next: ' + str(next.label || next.id)), next.reason ? ' — ' + next.reason : '')
         : probes.length && complete === total ? h('p', { class: 'callout' }, yesno(true, 'Everything is set up.')) : null,
-      part('Integrations', ordered, (list_) => (list_.length ? table([
-        { label: 'Step', get: (p) => frag(h('b', null, str(p.label || p.id)), arr(p.depends_on).length ? sub('after ' + arr(p.depends_on).map((id) => str(obj(byId[id]).label || id)).join(', ')) : null) },
-        { label: 'Status', get: (p) => statusTag(p.status) },
-        { label: 'Detail', get: (p) => h('span', { class: 'small' }, str(p.detail) || '—') },
-      ], list_, 12) : empty('no probes'))),
+      part('Steps', ordered, (list_) => (list_.length ? h('ol', { class: 'items steps' }, list_.map((p) => h('li', null,
+        statusTag(p.status), ' ', h('b', null, str(p.label || p.id)), p.detail ? h('span', { class: 'muted' }, ' — ' + p.detail) : null,
+        arr(p.depends_on).length ? sub('after ' + arr(p.depends_on).map((id) => str(obj(byId[id]).label || id)).join(', ')) : null)))
+        : empty('no probes'))),
       tail(d));
   }
 
@@ -815,7 +823,7 @@
     const mem = obj(d.memory);
     const disk = obj(d.disk);
     const java = obj(d.java);
-    const tools = arr(d.tools).filter((t) => t && typeof t === 'object');
+    const tools = objs(d.tools);
     const categories = [];
     tools.forEach((t) => { if (categories.indexOf(str(t.category)) < 0) categories.push(str(t.category)); });
     const toolTag = (t) => h('span', { class: 'tag' + (t.available ? ' ok' : ''), title: t.available ? str(t.path) : 'not on PATH' }, str(t.label || t.id));
@@ -846,7 +854,7 @@
   }
 
   function auditDeps(d) {
-    const deps = arr(d.dependencies).filter((x) => x && typeof x === 'object');
+    const deps = objs(d.dependencies);
     return frag(
       stats([['dependencies', d.total != null ? count(d.total) : deps.length], d.runtime != null ? ['runtime', count(d.runtime)] : null,
         d.dev != null ? ['dev', count(d.dev)] : null, ['ecosystems', Object.keys(obj(d.ecosystems)).length]]),
@@ -866,8 +874,8 @@
 
   function auditStructure(d) {
     const evidence = obj(d.detected_by);
-    const entrypoints = arr(d.entrypoints).filter((e) => e && typeof e === 'object');
-    const modules = arr(d.modules).filter((m) => m && typeof m === 'object');
+    const entrypoints = objs(d.entrypoints);
+    const modules = objs(d.modules);
     return frag(
       d.solution_type ? h('p', { class: 'callout' }, h('b', null, str(d.solution_type))) : null,
       kv([
@@ -877,11 +885,11 @@
       part('Capabilities', d, () => table([
         { label: 'Capability', get: (c) => c[1] },
         { label: 'Found', get: (c) => yesno(d[c[0]]) },
-        { label: 'Evidence', get: (c) => {
+        Object.keys(evidence).some((k) => arr(evidence[k]).length) && { label: 'Evidence', get: (c) => {
           const ev = arr(evidence[c[0]]).map(str);
           return ev.length ? h('span', { class: 'small', title: ev.join('\n') }, ev[0] + (ev.length > 1 ? ' (+' + (ev.length - 1) + ' more)' : '')) : '';
         } },
-      ], CAPABILITIES.filter((c) => c[0] in d || c[0] in evidence), 12)),
+      ].filter(Boolean), CAPABILITIES.filter((c) => c[0] in d || c[0] in evidence), 12)),
       part('Entry points', entrypoints, (list_) => (list_.length ? table([
         { label: 'Kind', get: (e) => tag(str(e.type)) },
         { label: 'Name', get: (e) => frag(code(e.name), e.path ? sub(str(e.path)) : null) },
@@ -896,7 +904,7 @@
   }
 
   function auditClients(d) {
-    const clients = arr(d.clients).filter((c) => c && typeof c === 'object');
+    const clients = objs(d.clients);
     const byService = obj(d.by_service);
     if (!clients.length && !Object.keys(byService).length) {
       return frag(empty('No external-service client libraries among the dependencies.'), tail(d));
@@ -934,7 +942,7 @@
       const level = dir === 'up' ? (goodUp ? 'ok' : null) : dir === 'down' ? (goodUp ? 'failed' : null) : null;
       return frag(tag(text, level), delta ? ' ' + (delta > 0 ? '+' : '') + fixed1(delta) : null);
     };
-    const recent = arr(trend.recent).filter((r) => r && typeof r === 'object').slice().reverse();
+    const recent = objs(trend.recent).slice().reverse();
     return frag(
       part('Quality', quality, (q) => frag(
         bar(count(q.score), 10, fixed1(q.score) + '/10', { low: 4, high: 7, optimum: 10 }),
