@@ -212,6 +212,12 @@
     return shown;
   }
 
+  /** Long text cut to `max` characters, the whole of it in the title. */
+  function clip(text, max) {
+    const t = str(text);
+    return t.length <= max ? t : h('span', { title: t }, t.slice(0, max - 1) + '…');
+  }
+
   function sub() {
     return h('div', { class: 'sub' }, Array.prototype.slice.call(arguments));
   }
@@ -346,7 +352,7 @@
       part('Posture', posture, (p) => frag(
         p.score == null ? empty('not graded') : bar(count(p.score), 100, (p.grade ? 'grade ' + p.grade + ' · ' : '') + count(p.score) + '/100', { low: 40, high: 75, optimum: 100 }),
         table([
-          { label: 'Check', get: (c) => frag(c.label || human(c.name), c.details ? sub(str(c.details)) : null) },
+          { label: 'Check', get: (c) => frag(c.label || human(c.name), c.details ? sub(clip(c.details, 120)) : null) },
           { label: 'Result', get: (c) => (c.passed ? tag('pass', 'ok') : count(c.score) > 0 ? tag('partial', 'degraded') : tag('fail', 'failed')) },
           { label: 'Points', num: true, get: (c) => Math.round(count(c.score) * count(c.weight) * 10) / 10 + '/' + count(c.weight) },
         ], objs(p.checks)))),
@@ -367,7 +373,7 @@
             if (!group.length) return null;
             return frag(heading(frag(tag(sev || 'unrated', SEVERITY_LEVEL[sev]), ' ' + group.length)), items(group, (f) => frag(
               code(str(f.file) + (f.line != null ? ':' + f.line : '')),
-              sub(str(f.pattern), f.match_preview ? frag(' · ', code(f.match_preview)) : null))));
+              sub(str(f.pattern), f.match_preview ? frag(' · ', code(f.match_preview)) : null)), 5));
           }));
       }),
       part('Key and certificate files', objs(d.sensitive_files), (files) => (files.length ? items(files, (f) => frag(
@@ -614,8 +620,10 @@
         { label: 'Source', get: (m) => frag(m.local ? tag('local') : tag('remote'), m.version ? sub(code(m.version)) : null) },
       ], list_) : null)),
       part('Resources', arr(d.resources), (list_) => (list_.length ? frag(
-        counts(d.resource_types, 'type', 'count', 8),
-        h('details', null, h('summary', null, 'all ' + plural(list_.length, 'resource')), list(list_.map(str), (r) => code(r), 1000))) : null)),
+        Object.keys(obj(d.resource_types)).length ? counts(d.resource_types, 'type', 'count', 8) : null,
+        // The names only add something when a type has several resources (or the per-type counts are missing).
+        list_.length > Object.keys(obj(d.resource_types)).length
+          ? h('details', null, h('summary', null, 'all ' + plural(list_.length, 'resource')), list(list_.map(str), (r) => code(r), 1000)) : null) : null)),
       part('Data sources', arr(d.data_sources), (list_) => (list_.length ? h('p', { class: 'line' }, codes(list_, 12)) : null)),
       part('Variables and outputs', d, () => (arr(d.variables).length || arr(d.outputs).length ? kv([
         ['variables', arr(d.variables).length ? codes(d.variables, 12) : null],
@@ -862,9 +870,9 @@
       part('Ecosystems', obj(d.ecosystems), (m) => (Object.keys(m).length ? h('p', { class: 'line' }, countTags(m)) : null)),
       part('Categories', obj(d.categories), (m) => (Object.keys(m).length ? counts(Object.keys(m).reduce((o, k) => { o[label(k)] = m[k]; return o; }, {}), 'category', 'deps', 8) : null)),
       part('Dependencies', deps, (list_) => (list_.length ? table([
-        { label: 'Package', get: (x) => frag(breakable(x.name), sub(str(x.ecosystem) + ' · ' + (arr(x.source_files).length ? arr(x.source_files).join(', ') : str(x.source_file)))) },
+        { label: 'Package', get: (x) => frag(breakable(x.name), ' ', tag(label(x.category || 'other')), x.dev ? tag('dev') : null,
+          sub(str(x.ecosystem) + ' · ' + (arr(x.source_files).length ? arr(x.source_files).join(', ') : str(x.source_file)))) },
         { label: 'Version', get: (x) => (x.version ? code(x.version) : h('span', { class: 'muted' }, 'any')) },
-        { label: 'Category', get: (x) => frag(tag(label(x.category || 'other')), x.dev ? tag('dev') : null) },
       ], list_) : empty('No dependencies declared.'))),
       tail(d));
   }
@@ -918,8 +926,7 @@
       part('By type', obj(d.by_type), (m) => (Object.keys(m).length ? h('p', { class: 'line' }, countTags(m)) : null)),
       part('Client libraries', clients, (list_) => table([
         { label: 'Library', get: (c) => frag(str(c.label || c.name), c.label && c.label !== c.name ? sub(code(c.name)) : null) },
-        { label: 'Service', get: (c) => frag(str(c.service), c.type ? sub(str(c.type)) : null) },
-        { label: 'Where', get: (c) => frag(str(c.ecosystem), c.source_file ? sub(code(c.source_file)) : null) },
+        { label: 'Service', get: (c) => frag(h('b', null, str(c.service)), sub([c.type, c.ecosystem].filter(Boolean).map(str).join(' · ')), c.source_file ? sub(code(c.source_file)) : null) },
       ], list_)),
       tail(d));
   }
