@@ -185,7 +185,7 @@
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  /** Project text in monospace; short values stay on one line, long paths may break anywhere. */
+  /** Project text in monospace; short values stay on one line, long ones wrap after "/", ":", "." or "@". */
   function code(text) {
     const t = str(text);
     if (t.length <= 18) return h('code', { class: 'short' }, t);
