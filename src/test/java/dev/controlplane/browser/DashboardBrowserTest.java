@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,6 @@ class DashboardBrowserTest {
     @TestHTTPResource("/")
     URL page;
 
-    @ConfigProperty(name = "controlplane.project-root")
-    String root;
 
     @BeforeAll
     static void start() {
@@ -91,7 +88,7 @@ class DashboardBrowserTest {
         openDashboard();
         awaitBadge("docs");
         WebElement docs = browser.card("docs");
-        TestFiles.write(Path.of(root, "docs/guide.md"), "# Guide\n\nChanged in the browser test.\n");
+        TestFiles.write(SampleProjectResource.root().resolve("docs/guide.md"), "# Guide\n\nChanged in the browser test.\n");
         browser.await(WAIT, d -> docs.getAttribute("class").contains("stale"));
         WebElement outdated = browser.role(docs, "outdated");
         assertTrue(outdated.isDisplayed());
@@ -111,7 +108,7 @@ class DashboardBrowserTest {
         openDashboard();
         awaitBadge("env");
         WebElement env = browser.card("env");
-        Path project = Path.of(root);
+        Path project = SampleProjectResource.root();
         Path away = project.resolveSibling(project.getFileName() + "-away");
         Files.move(project, away);
         try {

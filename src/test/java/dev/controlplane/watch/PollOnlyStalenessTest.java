@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.controlplane.testing.SampleProjectResource;
@@ -35,8 +34,6 @@ class PollOnlyStalenessTest {
     @TestHTTPResource("/")
     URL base;
 
-    @ConfigProperty(name = "controlplane.project-root")
-    String root;
 
     @Test
     void thePollFindsTheChange() {
@@ -44,7 +41,7 @@ class PollOnlyStalenessTest {
         given().header("X-Control-Plane", "1").get("/api/cards/ci?bust=1").then().statusCode(200);
         try (SseClient stream = SseClient.connect(base.toString())) {
             stream.awaitType("state:snapshot", null, 5);
-            TestFiles.write(Path.of(root, ".github/workflows/release.yml"),
+            TestFiles.write(SampleProjectResource.root().resolve(".github/workflows/release.yml"),
                     "name: Release\non: [push]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps: []\n");
             assertEquals(List.of(".github/workflows/release.yml"),
                     StalenessStreamTest.toList(stream.awaitType("state:stale", "ci", 10).json().get("data").get("changed")));

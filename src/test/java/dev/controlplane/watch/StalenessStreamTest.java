@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,8 +28,6 @@ class StalenessStreamTest {
     @TestHTTPResource("/")
     URL base;
 
-    @ConfigProperty(name = "controlplane.project-root")
-    String root;
 
     static List<String> toList(JsonNode array) {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();
@@ -40,7 +37,7 @@ class StalenessStreamTest {
 
     @Test
     void editingCreatingDeletingAndRenamingWatchedFilesMarkTheCardStale() throws Exception {
-        Path project = Path.of(root);
+        Path project = SampleProjectResource.root();
         given().header("X-Control-Plane", "1").get("/api/cards/docs?bust=1").then().statusCode(200);
         try (SseClient stream = SseClient.connect(base.toString())) {
             stream.awaitType("state:snapshot", null, 5);
@@ -87,7 +84,7 @@ class StalenessStreamTest {
         given().get("/api/cards/testing").then().statusCode(200);
         try (SseClient stream = SseClient.connect(base.toString())) {
             stream.awaitType("state:snapshot", null, 5);
-            TestFiles.write(Path.of(root, "notes.txt"), "not watched by any card");
+            TestFiles.write(SampleProjectResource.root().resolve("notes.txt"), "not watched by any card");
             List<Frame> frames = stream.drain(2.5);
             assertTrue(frames.stream().noneMatch(f -> "state:stale".equals(f.event())), frames.toString());
         }
