@@ -36,17 +36,25 @@ public final class CardContext {
         ObjectNode get(String key) throws Exception;
     }
 
+    /**
+     * The least depth a card walks to when computing. The watch depth (8 by default) is counted from each
+     * watched directory; a card walks from the project root, where a multi-module Java source file sits at
+     * depth 9 or more ({@code module/src/main/java/com/acme/app/x/Y.java}). The file cap of the walker still
+     * bounds the cost.
+     */
+    public static final int MIN_COMPUTE_DEPTH = 24;
+
     public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Peers peers) {
         this.root = root;
         this.stateDir = stateDir;
-        this.depth = depth;
+        this.depth = Math.max(depth, MIN_COMPUTE_DEPTH);
         this.toolTimeout = toolTimeout;
         this.peers = peers;
     }
 
     /** A context without peers: for tests and tools that compute one card on its own. */
     public static CardContext standalone(Path root) {
-        return new CardContext(root, root.resolve(".state"), 8, ToolRunner.DEFAULT_TIMEOUT, key -> {
+        return new CardContext(root, root.resolve(".state"), MIN_COMPUTE_DEPTH, ToolRunner.DEFAULT_TIMEOUT, key -> {
             throw new IllegalStateException("no peer card '" + key + "' outside the cache");
         });
     }
