@@ -102,9 +102,9 @@ public class StateFiles {
     private void ensureDir() throws IOException {
         Path dir = dir();
         if (!Files.isDirectory(dir)) {
-            // createDirectory, not createDirectories: a project directory that was deleted or moved away must not
-            // come back as an empty directory holding .state/ (cards would then describe an empty project, and
-            // the real one could not be moved back in place).
+            // createDirectory, not createDirectories: a project directory that was deleted must stay deleted (an
+            // empty one holding .state/ would make the cards describe an empty project, and the real one could
+            // not be moved back in place). Two first writes may race to create it: the loser is not a failure.
             try {
                 Files.createDirectory(dir);
             } catch (FileAlreadyExistsException e) {
