@@ -20,7 +20,10 @@ import dev.controlplane.events.EventBus;
 import dev.controlplane.events.EventTypes;
 import dev.controlplane.events.Frame;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * The one stream every browser tab holds open. Positions are taken as strings: a malformed {@code since} or
@@ -48,8 +51,23 @@ public class EventsResource {
         positions.add(since);
         positions.add(lastEventId);
         // A client too far behind is cut off; one that does not read at all would otherwise hold the socket.
-        Runnable disconnect = () -> request.connection().close();
+        Runnable disconnect = () -> cutOff(request);
         return bus.subscribe(positions, disconnect).map(frame -> toSse(sse, frame));
+    }
+
+    /**
+     * Closes the socket at once. Vert.x's own {@code close()} first flushes what is queued, which a client that
+     * reads nothing never lets finish: the connection, its file descriptor and megabytes of send buffer would
+     * stay until that client went away.
+     */
+    static void cutOff(HttpServerRequest request) {
+        HttpConnection connection = request.connection();
+        if (connection instanceof ConnectionBase base && request.version() != HttpVersion.HTTP_2) {
+            base.channel().close();
+        } else if (connection != null) {
+            // HTTP/2 multiplexes other streams on the connection: end only this one.
+            request.response().reset();
+        }
     }
 
     private static OutboundSseEvent toSse(Sse sse, Frame frame) {
