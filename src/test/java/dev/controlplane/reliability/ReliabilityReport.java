@@ -64,10 +64,31 @@ public final class ReliabilityReport {
         return regenerate(DOC, ReliabilityRows.readRecorded());
     }
 
+    /**
+     * Replaces whole sections with {@code rows} (the load harness: a shorter run must not leave the samples of a
+     * longer one behind) and rewrites the document.
+     */
+    public static synchronized Path replaceSections(java.util.Collection<String> sections, List<Row> rows) {
+        List<Row> kept = new ArrayList<>();
+        for (Row row : ReliabilityRows.readRecorded()) {
+            if (!sections.contains(row.section())) {
+                kept.add(row);
+            }
+        }
+        kept.addAll(rows);
+        return regenerate(DOC, kept, sections);
+    }
+
     static Path regenerate(Path doc, List<Row> recorded) {
+        return regenerate(doc, recorded, List.of());
+    }
+
+    static Path regenerate(Path doc, List<Row> recorded, java.util.Collection<String> replaced) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (Row row : existingRows(doc)) {
-            rows.put(row.id(), row);
+            if (!replaced.contains(row.section())) {
+                rows.put(row.id(), row);
+            }
         }
         for (Row row : recorded) {
             rows.put(row.id(), row); // later runs win; a new id is appended in recording order
