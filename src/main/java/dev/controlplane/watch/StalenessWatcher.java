@@ -146,7 +146,11 @@ public class StalenessWatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         DirectoryWatcher watcher = directories;
-        boolean healthy = watcher != null && watcher.healthy();
+        // A project directory deleted and created again is watched no more (its parent is not watched, so no
+        // event says it is back) although the service is fine: until a check registers it again, poll at the
+        // normal interval and vouch for nothing.
+        boolean healthy = watcher != null && watcher.healthy()
+                && (watcher.watchedDirectories() > 0 || cache.entries().isEmpty());
         if (!healthy) {
             cache.doubtAll(); // without complete OS watches nobody can vouch for the files
         }
