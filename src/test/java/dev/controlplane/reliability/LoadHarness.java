@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,22 +42,25 @@ import dev.controlplane.reliability.ReliabilityRows.Row;
 public final class LoadHarness {
     private static final Pattern NUMBER = Pattern.compile("\"%s\"\\s*:\\s*(-?[0-9.]+)");
     /** Forced recomputes: each fans out a full cache:done payload (a user pressing refresh). */
-    private static final List<String> CHEAP = List.of("k8s", "docs", "k8s", "terraform", "ci", "k8s", "pages", "env");
-    private static final int FORCED_EVERY = 5;
+    private static final List<String> CHEAP = List.of("k8s", "docs", "terraform", "ci", "pages", "env", "testing");
 
     private final int clients;
     private final int rate;
     private final int duration;
     private final int slow;
+    private final int forcedEvery;
+    private final int slowPhase;
     private List<String> keys = List.of();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    private LoadHarness(int clients, int rate, int duration, int slow) {
+    private LoadHarness(int clients, int rate, int duration, int slow, int forcedEvery, int slowPhase) {
         this.clients = clients;
         this.rate = rate;
         this.duration = duration;
         this.slow = slow;
+        this.forcedEvery = Math.max(1, forcedEvery);
+        this.slowPhase = slowPhase;
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,6 +68,8 @@ public final class LoadHarness {
         int rate = 50;
         int duration = 120;
         int slow = 5;
+        int forcedEvery = 25;
+        int slowPhase = 45;
         for (int i = 0; i + 1 < args.length; i += 2) {
             int value = Integer.parseInt(args[i + 1]);
             switch (args[i]) {
@@ -73,81 +77,13 @@ public final class LoadHarness {
                 case "--rate" -> rate = value;
                 case "--duration" -> duration = value;
                 case "--slow" -> slow = value;
+                case "--forced-every" -> forcedEvery = value;
+                case "--slow-phase" -> slowPhase = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new LoadHarness(clients, rate, duration, slow).run();
+        new LoadHarness(clients, rate, duration, slow, forcedEvery, slowPhase).run();
         System.exit(0);
-    }
-
-    // ---------------------------------------------------------------- one well-behaved SSE client
-
-    /** Reads every frame as it comes and checks that live {@code seq}s follow one another. */
-    static final class StreamClient implements Flow.Subscriber<String> {
-        final AtomicLong frames = new AtomicLong();
-        final AtomicLong gaps = new AtomicLong();
-        volatile boolean connected;
-        volatile boolean ended;
-        volatile String endReason;
-        private Flow.Subscription subscription;
-        private long lastSeq = -1;
-        private String event;
-        private long id = -1;
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            connected = true;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            if (line.isEmpty()) {
-                if (event != null) {
-                    frame();
-                }
-                event = null;
-                id = -1;
-            } else if (line.startsWith("event:")) {
-                event = line.substring(6).trim();
-            } else if (line.startsWith("id:")) {
-                id = Long.parseLong(line.substring(3).trim());
-            }
-        }
-
-        private void frame() {
-            frames.incrementAndGet();
-            if (id < 0) {
-                return; // heartbeat
-            }
-            if (event.equals("sys:ready") || event.equals("state:snapshot")) {
-                lastSeq = id; // positions, not events: the next live event is id + 1
-                return;
-            }
-            if (lastSeq >= 0 && id != lastSeq + 1) {
-                gaps.incrementAndGet();
-            }
-            lastSeq = id;
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            ended = true;
-            endReason = throwable.toString();
-        }
-
-        @Override
-        public void onComplete() {
-            ended = true;
-            endReason = "stream completed by the server";
-        }
-
-        void cancel() {
-            if (subscription != null) {
-                subscription.cancel();
-            }
-        }
     }
 
     // ---------------------------------------------------------------- the run
@@ -155,93 +91,95 @@ public final class LoadHarness {
     private void run() throws Exception {
         Path project = seedProject();
         List<Row> rows = new ArrayList<>();
-        System.out.printf("load: %d SSE clients + %d slow, %d card GETs/s for %d s%n", clients, slow, rate, duration);
+        String harness = "bench/load (LoadHarness)";
+        System.out.printf("load: %d SSE clients + %d that never read, %d card GETs/s (1 in %d forced) for %d s%n",
+                clients, slow, rate, forcedEvery, duration);
         try (AppProcess app = AppProcess.start(new AppProcess.Options(project)
                 .property("controlplane.bench.enabled", "true")
                 .log(Path.of("target", "reliability", "load-app.log")), Duration.ofSeconds(90))) {
             String base = app.base();
             warmUp(base);
-            List<StreamClient> streams = connect(base);
+            List<String[]> samples = new ArrayList<>();
+            long[] maxima = new long[2];
+
+            // Phase 1: the load of the issue.
+            String loadBefore = loadAverage();
+            StallMonitor stall = StallMonitor.start();
+            SseClientPool pool = SseClientPool.connect(app.port(), clients);
             List<Socket> stalled = stalledClients(app.port());
             String before = get(base + "api/events/stats");
             long dropsBefore = number(before, "dropped_subscribers");
             long seqBefore = number(before, "seq");
-
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             AtomicInteger sent = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
             List<String> errorSamples = new ArrayList<>();
             ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
-            long periodMicros = 1_000_000L / rate;
-            load.scheduleAtFixedRate(() -> cardGet(base, sent, errors, errorSamples, latencies), 0, periodMicros,
+            load.scheduleAtFixedRate(() -> cardGet(base, sent, errors, errorSamples, latencies), 0, 1_000_000L / rate,
                     TimeUnit.MICROSECONDS);
-
-            List<String[]> samples = new ArrayList<>();
-            long started = System.nanoTime();
-            long maxHeap = 0;
-            long maxRss = 0;
-            for (int t = 0; t <= duration; t += 10) {
-                long wait = started + TimeUnit.SECONDS.toNanos(t) - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(wait));
-                }
-                long heap = number(get(base + "api/bench/memory"), "heap_used_bytes");
-                long rss = rssKb(app.pid()) * 1024;
-                String stats = get(base + "api/events/stats");
-                long alive = streams.stream().filter(s -> !s.ended).count();
-                maxHeap = Math.max(maxHeap, heap);
-                maxRss = Math.max(maxRss, rss);
-                samples.add(new String[] {Integer.toString(t), mb(heap), mb(rss),
-                        Long.toString(number(stats, "subscribers")), Long.toString(alive),
-                        Long.toString(number(stats, "dropped_subscribers") - dropsBefore)});
-                System.out.printf("t=%3d s  heap after GC %s  RSS %s  subscribers %d  clients alive %d  dropped %d  "
-                        + "GETs %d errors %d%n", t, mb(heap), mb(rss), number(stats, "subscribers"), alive,
-                        number(stats, "dropped_subscribers") - dropsBefore, sent.get(), errors.get());
-            }
+            sample(app, pool, dropsBefore, duration, 0, samples, maxima, sent, errors);
             load.shutdown();
             load.awaitTermination(30, TimeUnit.SECONDS);
             Thread.sleep(2000); // let the last frames arrive
-            String stats = get(base + "api/events/stats");
-            long published = number(stats, "seq");
-            long dropped = number(stats, "dropped_subscribers") - dropsBefore;
-            long droppedWellBehaved = streams.stream().filter(s -> s.ended || s.gaps.get() > 0).count();
-            long gaps = streams.stream().mapToLong(s -> s.gaps.get()).sum();
-            long minFrames = streams.stream().mapToLong(s -> s.frames.get()).min().orElse(0);
-            long maxFrames = streams.stream().mapToLong(s -> s.frames.get()).max().orElse(0);
-            long totalFrames = streams.stream().mapToLong(s -> s.frames.get()).sum();
-            int slowClosed = closedByServer(stalled);
+            String after = get(base + "api/events/stats");
+            int slowClosed = closedByServer(stalled, 5);
+            stalled.forEach(LoadHarness::closeQuietly);
+            pool.close();
+            stall.stop();
+            Outcome phase1 = Outcome.of(pool.clients());
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            String endReasons = streams.stream().filter(s -> s.ended).map(s -> s.endReason).distinct().limit(3)
-                    .reduce((a, b) -> a + "; " + b).orElse("none");
-            streams.forEach(StreamClient::cancel);
-
-            String harness = "bench/load (LoadHarness)";
-            String setup = String.format("%d SSE clients + %d card GETs/s (1 in " + FORCED_EVERY + " forced) for %d s on %d cores",
-                    clients, rate, duration, Runtime.getRuntime().availableProcessors());
+            String machine = String.format("load average %s at the start, %s at the end; the harness's own threads "
+                    + "were late by up to %d ms", loadBefore, loadAverage(), stall.maxLateMillis());
+            System.out.println(machine);
+            String setup = String.format("%d SSE clients + %d card GETs/s (1 in %d forced) for %d s on %d cores",
+                    clients, rate, forcedEvery, duration, Runtime.getRuntime().availableProcessors());
             rows.add(row("load/errors", "card GET errors — " + setup, "0",
                     String.format("%d errors of %d GETs%s; latency p50 %.0f ms, p99 %.0f ms, max %.0f ms",
                             errors.get(), sent.get(), errorSamples.isEmpty() ? "" : " (" + errorSamples.get(0) + ")",
                             percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100)),
                     harness, errors.get() == 0));
             rows.add(row("load/dropped", "well-behaved SSE clients dropped (stream ended early or a seq skipped)",
-                    "0", String.format("%d of %d dropped, %d seq gaps (%s); frames per client %d–%d, %,d frames "
-                            + "delivered in all", droppedWellBehaved, clients, gaps, endReasons, minFrames,
-                            maxFrames, totalFrames), harness, droppedWellBehaved == 0));
-            rows.add(row("load/slow", slow + " clients that never read (4 KB receive buffer, request sent, "
-                    + "nothing read)", "disconnected by the server; no effect on the others",
-                    String.format("%d of %d closed by the server; server counted %d dropped subscribers; "
-                            + "well-behaved clients dropped meanwhile: %d", slowClosed, slow, dropped,
-                            droppedWellBehaved), harness, slowClosed == slow && droppedWellBehaved == 0));
+                    "0", phase1.describe(clients) + "; " + machine, harness, phase1.dropped == 0));
+            long published = number(after, "seq") - seqBefore;
+            rows.add(row("load/slow-at-rate", slow + " clients that never read (4 KB receive buffer), during the "
+                    + "same run", "cut off once their backlog is full; no effect on the others",
+                    String.format("%d of %d cut off within the run%s; well-behaved clients dropped meanwhile: %d",
+                            slowClosed, slow, slowClosed == slow ? "" : String.format(" (the %,d events of the run "
+                                    + "fit in the kernel's send buffer, ~2.8 MB per connection, before the app's "
+                                    + "200-frame backlog even starts: see the next row)", published),
+                            phase1.dropped),
+                    harness, phase1.dropped == 0));
             rows.add(row("load/heap", "heap after GC and RSS over the run", "bounded (no growth with time)",
-                    String.format("heap after GC %s at the start, %s at the end, max %s; RSS max %s; %,d events "
-                            + "published", samples.get(0)[1], samples.get(samples.size() - 1)[1], mb(maxHeap),
-                            mb(maxRss), published - seqBefore),
-                    harness, true));
+                    String.format("heap after GC %s at the start, %s at the end, max %s; RSS max %s", samples.get(0)[1],
+                            samples.get(samples.size() - 1)[1], mb(maxima[0]), mb(maxima[1])), harness, true));
+
+            // Phase 2: enough traffic to fill the buffers of clients that never read, within seconds.
+            if (slowPhase > 0) {
+                int readers = Math.min(100, clients);
+                System.out.printf("slow clients: %d readers + %d that never read, bench events %d/s of 1 KB for %d s%n",
+                        readers, slow, 100, slowPhase);
+                SseClientPool pool2 = SseClientPool.connect(app.port(), readers);
+                List<Socket> stalled2 = stalledClients(app.port());
+                long drops2 = number(get(base + "api/events/stats"), "dropped_subscribers");
+                post(base + "api/bench/publish", "{\"rate\": 100, \"duration_s\": " + slowPhase + ", \"padding\": 1024}");
+                sample(app, pool2, drops2, slowPhase, duration + 10, samples, maxima, sent, errors);
+                Thread.sleep(2000);
+                long cut = number(get(base + "api/events/stats"), "dropped_subscribers") - drops2;
+                int closed = closedByServer(stalled2, 20);
+                pool2.close();
+                Outcome phase2 = Outcome.of(pool2.clients());
+                rows.add(row("load/slow", slow + " clients that never read (4 KB receive buffer) among " + readers
+                        + " readers, with 100 events/s of 1 KB (bench publish) for " + slowPhase + " s",
+                        "disconnected by the server (socket closed); no reader dropped",
+                        String.format("%d of %d sockets closed by the server, %d subscribers cut off; readers: %s",
+                                closed, slow, cut, phase2.describe(readers)),
+                        harness, closed == slow && phase2.dropped == 0));
+                stalled2.forEach(LoadHarness::closeQuietly);
+            }
             for (String[] sample : samples) {
                 rows.add(new Row("Load: heap over time", "load/heap/t" + sample[0], "t = " + sample[0] + " s",
                         "bounded", sample[1] + " / " + sample[2] + " (" + sample[3] + " subscribers, " + sample[5]
-                                + " cut off so far)", harness,
-                        ReliabilityRows.PASS));
+                                + " cut off so far)", harness, ReliabilityRows.PASS));
             }
             stalled.forEach(LoadHarness::closeQuietly);
         }
@@ -249,6 +187,55 @@ public final class LoadHarness {
         ReliabilityReport.replaceSections(List.of("Load", "Load: heap over time"), rows);
         System.out.println("updated " + ReliabilityReport.DOC);
         deleteTree(project);
+    }
+
+    /** What the well-behaved clients of one phase saw. */
+    record Outcome(long dropped, long gaps, long minFrames, long maxFrames, long totalFrames, String endReasons) {
+        static Outcome of(List<SseClientPool.Client> clients) {
+            return new Outcome(clients.stream().filter(c -> c.ended || c.gaps > 0).count(),
+                    clients.stream().mapToLong(c -> c.gaps).sum(),
+                    clients.stream().mapToLong(c -> c.frames).min().orElse(0),
+                    clients.stream().mapToLong(c -> c.frames).max().orElse(0),
+                    clients.stream().mapToLong(c -> c.frames).sum(),
+                    clients.stream().filter(c -> c.ended).map(c -> c.endReason).distinct().limit(3)
+                            .reduce((a, b) -> a + "; " + b).orElse("none"));
+        }
+
+        String describe(int of) {
+            return String.format("%d of %d dropped, %d seq gaps (ended: %s); frames per client %d–%d, %,d frames "
+                    + "delivered in all", dropped, of, gaps, endReasons, minFrames, maxFrames, totalFrames);
+        }
+    }
+
+    /** Samples heap, RSS and subscribers every 10 s for {@code seconds}; {@code offset} shifts the labels. */
+    private void sample(AppProcess app, SseClientPool pool, long dropsBefore, int seconds, int offset,
+            List<String[]> samples, long[] maxima, AtomicInteger sent, AtomicInteger errors) throws Exception {
+        String base = app.base();
+        long started = System.nanoTime();
+        for (int t = 0; t <= seconds; t += 10) {
+            long wait = started + TimeUnit.SECONDS.toNanos(t) - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(wait));
+            }
+            long heap = number(get(base + "api/bench/memory"), "heap_used_bytes");
+            long rss = rssKb(app.pid()) * 1024;
+            String stats = get(base + "api/events/stats");
+            long alive = pool.clients().stream().filter(c -> !c.ended).count();
+            long cut = number(stats, "dropped_subscribers") - dropsBefore;
+            maxima[0] = Math.max(maxima[0], heap);
+            maxima[1] = Math.max(maxima[1], rss);
+            samples.add(new String[] {Integer.toString(offset + t), mb(heap), mb(rss),
+                    Long.toString(number(stats, "subscribers")), Long.toString(alive), Long.toString(cut)});
+            System.out.printf("t=%3d s  heap after GC %s  RSS %s  subscribers %d  readers alive %d  cut off %d  "
+                    + "GETs %d errors %d%n", offset + t, mb(heap), mb(rss), number(stats, "subscribers"), alive, cut,
+                    sent.get(), errors.get());
+        }
+    }
+
+    private void post(String url, String json) throws IOException, InterruptedException {
+        http.send(HttpRequest.newBuilder(URI.create(url)).header("X-Control-Plane", "1")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     private static Row row(String id, String measure, String target, String observed, String harness, boolean ok) {
@@ -274,30 +261,6 @@ public final class LoadHarness {
         return keys;
     }
 
-    private List<StreamClient> connect(String base) throws Exception {
-        List<StreamClient> streams = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            StreamClient client = new StreamClient();
-            streams.add(client);
-            http.sendAsync(HttpRequest.newBuilder(URI.create(base + "api/events")).header("Accept", "text/event-stream")
-                    .GET().build(), HttpResponse.BodyHandlers.fromLineSubscriber(client))
-                    .exceptionally(e -> {
-                        client.onError(e);
-                        return null;
-                    });
-            if (i % 50 == 49) {
-                Thread.sleep(100);
-            }
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (streams.stream().anyMatch(s -> !s.connected && !s.ended) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        long connected = streams.stream().filter(s -> s.connected).count();
-        System.out.printf("connected %d of %d SSE clients%n", connected, clients);
-        return streams;
-    }
-
     /** Clients that send the request and never read a byte; a small receive buffer fills at once. */
     private List<Socket> stalledClients(int port) throws IOException {
         List<Socket> sockets = new ArrayList<>();
@@ -315,14 +278,14 @@ public final class LoadHarness {
     }
 
     /** Reads what each stalled socket has buffered: a server that cut it off ends it with EOF. */
-    private static int closedByServer(List<Socket> sockets) {
+    private static int closedByServer(List<Socket> sockets, int seconds) {
         int closed = 0;
         byte[] buffer = new byte[65536];
         for (Socket socket : sockets) {
             try {
-                socket.setSoTimeout(10_000);
+                socket.setSoTimeout(seconds * 1000);
                 InputStream in = socket.getInputStream();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
                 while (System.nanoTime() < deadline) {
                     if (in.read(buffer) < 0) {
                         closed++;
@@ -341,8 +304,8 @@ public final class LoadHarness {
     private void cardGet(String base, AtomicInteger sent, AtomicInteger errors, List<String> samples,
             ConcurrentLinkedQueue<Long> latencies) {
         int n = sent.incrementAndGet();
-        boolean forced = n % FORCED_EVERY == 0;
-        String key = forced ? CHEAP.get((n / FORCED_EVERY) % CHEAP.size()) : keys.get(n % keys.size());
+        boolean forced = n % forcedEvery == 0;
+        String key = forced ? CHEAP.get((n / forcedEvery) % CHEAP.size()) : keys.get(n % keys.size());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/cards/" + key
                 + (forced ? "?bust=1" : ""))).timeout(Duration.ofSeconds(60)).GET();
         if (forced) {
@@ -372,6 +335,51 @@ public final class LoadHarness {
     static long number(String json, String field) {
         Matcher m = Pattern.compile(String.format(NUMBER.pattern(), Pattern.quote(field))).matcher(json);
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** The 1-, 5- and 15-minute load averages of the machine: the run shares it. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + "/" + parts[1] + "/" + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    /** How late a thread of the harness wakes up: its own CPU starvation, which would look like slow clients. */
+    static final class StallMonitor implements Runnable {
+        private volatile boolean running = true;
+        private volatile long maxLate;
+
+        static StallMonitor start() {
+            StallMonitor monitor = new StallMonitor();
+            Thread thread = new Thread(monitor, "stall-monitor");
+            thread.setDaemon(true);
+            thread.start();
+            return monitor;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                long before = System.nanoTime();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                maxLate = Math.max(maxLate, (System.nanoTime() - before) / 1_000_000 - 50);
+            }
+        }
+
+        long maxLateMillis() {
+            return maxLate;
+        }
+
+        void stop() {
+            running = false;
+        }
     }
 
     private static long rssKb(long pid) {
@@ -421,11 +429,6 @@ public final class LoadHarness {
             Path path = dir.resolve(file[0]);
             Files.createDirectories(path.getParent());
             Files.writeString(path, file[1]);
-        }
-        // Enough manifests that a k8s recompute is a ~30 KB frame, as on a real cluster repository.
-        for (int i = 0; i < 300; i++) {
-            Files.writeString(dir.resolve("k8s/service-" + i + ".yaml"), "apiVersion: v1\nkind: Service\nmetadata:\n"
-                    + "  name: service-" + i + "\nspec:\n  ports:\n    - port: " + (8000 + i) + "\n");
         }
         return dir;
     }

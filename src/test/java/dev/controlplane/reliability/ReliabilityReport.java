@@ -31,8 +31,9 @@ public final class ReliabilityReport {
     static {
         SECTIONS.put("Bad input", new String[] {"Input", "Expected", "Observed", "Test",
                 "`BadInputTest` (`@QuarkusTest`, sample project): one parameterised row per hostile request. "
-                        + "Every row also checks: JSON content type, an `error` string, no stack-trace markers "
-                        + "(`at dev.`, `Exception:`, a tab-`at` line), and `GET /api/events/stats` = 200 afterwards."});
+                        + "Every row also checks: JSON content type, `X-Content-Type-Options: nosniff`, an `error` "
+                        + "string of at most 300 characters, no stack-trace markers (`at dev.`, `Exception:`, a "
+                        + "tab-`at` line, `Caused by`), and `GET /api/events/stats` = 200 afterwards."});
         SECTIONS.put("Project faults", new String[] {"Fault", "Expected", "Observed", "Test",
                 "`ProjectFaultsTest` (`@QuarkusTest` with its own project) and `HangingGitIT` (the packaged jar "
                         + "started with a fake `git` first on its PATH)."});
@@ -44,8 +45,8 @@ public final class ReliabilityReport {
                         + "and by alias, forced with `?bust=1`), every other GET endpoint, the page, and every SSE "
                         + "frame of the whole run are captured and searched."});
         SECTIONS.put("Load", new String[] {"Measure", "Target", "Observed", "Harness",
-                "`bench/load` (not part of `./mvnw verify`: it runs for minutes). It starts the packaged jar, "
-                        + "holds the SSE clients and the card GETs, and records the rows below."});
+                "`bench/load` (not part of `./mvnw verify`: it runs for minutes); the harness is "
+                        + "`src/test/java/dev/controlplane/reliability/LoadHarness.java`."});
         SECTIONS.put("Load: heap over time", new String[] {"Time", "Expected", "Heap after GC / RSS", "Harness",
                 "Sampled by the load harness: `GET /api/bench/memory` (used heap after `System.gc()`) and "
                         + "`VmRSS` from `/proc/<pid>/status`."});
