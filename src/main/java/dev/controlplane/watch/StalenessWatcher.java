@@ -146,11 +146,7 @@ public class StalenessWatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         DirectoryWatcher watcher = directories;
-        // A project directory deleted and created again is watched no more (its parent is not watched, so no
-        // event says it is back) although the service is fine: until a check registers it again, poll at the
-        // normal interval and vouch for nothing.
-        boolean healthy = watcher != null && watcher.healthy()
-                && (watcher.watchedDirectories() > 0 || cache.entries().isEmpty());
+        boolean healthy = watcher != null && watcher.healthy();
         if (!healthy) {
             cache.doubtAll(); // without complete OS watches nobody can vouch for the files
         }
@@ -413,18 +409,15 @@ public class StalenessWatcher {
         if (watcher == null) {
             return false;
         }
-        Set<Path> wanted = new LinkedHashSet<>();
         for (CacheEntry entry : entries) {
             for (String pattern : entry.watch()) {
-                List<String> dirs = patternDirectories.get(pattern);
-                if (dirs == null) {
-                    dirs = watchDirectories(pattern, scanner.scan(pattern));
-                    patternDirectories.put(pattern, dirs);
-                }
-                dirs.forEach(dir -> wanted.add(root.resolve(dir).normalize()));
+                patternDirectories.computeIfAbsent(pattern, p -> watchDirectories(p, scanner.scan(p)));
             }
         }
-        patternDirectories.keySet().removeIf(p -> entries.stream().noneMatch(e -> e.watch().contains(p)));
+        // Patterns stay watched after their card is busted: it is being recomputed, and a save between its
+        // recomputation and a re-registration would otherwise go unseen. (There are a few dozen at most.)
+        Set<Path> wanted = new LinkedHashSet<>();
+        patternDirectories.values().forEach(dirs -> dirs.forEach(dir -> wanted.add(root.resolve(dir).normalize())));
         return watcher.sync(wanted);
     }
 
