@@ -127,7 +127,9 @@ public class CardCache {
                 && System.currentTimeMillis() / 1000.0 - entry.cachedAt() > card.maxAge().get().toSeconds()) {
             return MissReason.TTL;
         }
-        if (entry.stored().digest().equals(vouched.get(card.key()))) {
+        // A project directory renamed away keeps its OS watches (they follow the inode) and so its vouches:
+        // without this look the cards would be served as fresh for a project that is not there.
+        if (entry.stored().digest().equals(vouched.get(card.key())) && project.exists()) {
             return null;
         }
         Fingerprint now = scanner.take(entry.watch());
