@@ -300,6 +300,32 @@ class ProjectFaultsTest {
                 });
     }
 
+    @Test
+    @Order(7)
+    void projectDirectoryRenamedAwayThenBack() throws Exception {
+        Path away = root.resolveSibling(root.getFileName() + ".renamed");
+        ReliabilityRows.trial(SECTION, "faults/project-renamed", "the project directory renamed away (mv) while the "
+                + "server runs — its OS watches follow the inode, so no file event reports it — then moved back",
+                "a plain GET answers 500 {error: '…does not exist', key}, not the cached card as fresh; back: 200",
+                "ProjectFaultsTest#projectDirectoryRenamedAwayThenBack", () -> {
+                    assertEquals(200, api.get("/api/cards/docs").status());
+                    AppProcess.sleep(1500); // let the watcher vouch for the entry, as it does on an idle dashboard
+                    Reply gone;
+                    java.nio.file.Files.move(root, away, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    try {
+                        gone = api.get("/api/cards/docs");
+                    } finally {
+                        java.nio.file.Files.move(away, root, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    }
+                    assertEquals(500, gone.status(), "served while the project is gone: " + gone.body());
+                    assertTrue(gone.error().contains("does not exist"), gone.body());
+                    Reply back = api.get("/api/cards/docs");
+                    assertEquals(200, back.status(), back.body());
+                    return "while renamed away: docs 500 \"" + gone.error().replace(root.toString(), "<project>")
+                            + "\"; moved back: docs 200";
+                });
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String allCardsSurvive(String fault) {

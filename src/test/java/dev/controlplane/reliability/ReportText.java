@@ -17,7 +17,7 @@ final class ReportText {
             | What | Test (all in `src/test/java/dev/controlplane/reliability/`) | Kind | In `./mvnw verify` | Takes |
             |---|---|---|---|---|
             | Hostile requests, one row each | `BadInputTest` | `@QuarkusTest`, sample project | yes | ~10 s |
-            | Corrupt/read-only state, 1 GB files, symlink loops, 100k entries, project deleted | `ProjectFaultsTest` | `@QuarkusTest`, own project (one restart) | yes | ~45 s |
+            | Corrupt/read-only state, 1 GB files, symlink loops, 100k entries, project deleted or renamed | `ProjectFaultsTest` | `@QuarkusTest`, own project (one restart) | yes | ~45 s |
             | A `git` that hangs | `HangingGitIT` | failsafe, packaged jar started twice with a fake `git` on PATH | yes | ~30 s |
             | `kill -9` during cache writes, 200 times | `CrashSafetyIT` | failsafe, packaged jar + write-path helper | yes | ~3 min |
             | Planted secrets | `PlantedSecretSweepTest` | `@QuarkusTest`, own project (one restart) | yes | ~10 s |
@@ -103,6 +103,7 @@ final class ReportText {
             | `BadInputTest` key-10kb, since-10kb | A 10 KB card key or stream position got a bare 414 (Netty's 4 KB request-line limit) | `quarkus.http.limits.max-initial-line-length=16384` |
             | `ProjectFaultsTest` project-deleted | With the project directory deleted, the first card failure re-created it (`createDirectories` of `.state/`): every card then described an empty project and overwrote the cache, and the real directory could not be moved back | `StateFiles` creates only `.state/` inside an existing project (fixed on `main` in parallel; the merge keeps the race-tolerant version) |
             | `ProjectFaultsTest` project-deleted (reproduced by hand with `cp -a`) | After the project directory was deleted and restored with its old mtimes, the watcher watched 0 directories yet called itself healthy: edits were announced (`state:stale`) only by the 60 s poll | Fixed on `main` in parallel (`DirectoryWatcher` is not *covered* while a watched directory is gone, so the poll runs at the normal interval); our own equivalent fix (4db9c3a) gave way to it in the merge |
+            | `ProjectFaultsTest` project-renamed | With the project directory renamed away (`mv`), a plain GET answered 200 with the cached card marked fresh: its OS watches follow the inode, report nothing, and keep vouching for the entry (until the 60 s poll) | `CardCache.check` honours a vouch only while the project directory exists |
             | `bench/load` slow clients | A client that never reads was dropped by the bus, but its connection stayed open: Vert.x's `close()` first flushes the queue, which never drains (seen with `ss`: 2.8 MB Send-Q, fd still open, until the client went away) | `EventsResource.cutOff` closes the socket (HTTP/1.x) or resets the stream (HTTP/2); Quarkus REST's ERROR-with-stack for the writes that then fail is silenced |
 
             Limits that stay (documented rows above, not bugs worth a workaround):
@@ -117,6 +118,10 @@ final class ReportText {
             - A subscriber's backlog limit (200 frames) is counted when a frame is handed to the HTTP writer: in a
               burst far above the design rate (2,000 events/s with 1 KB padding, by hand) even `curl` writing to a
               file was cut off. Such a client reconnects and resumes by replay or snapshot.
+
+            - A project directory renamed away *and replaced* by another one at the same path (the OS watches
+              still point at the old one) is noticed by the next full poll (60 s while the watches look healthy),
+              not at once.
 
             Seen while running the suite, not in this area (reported, not changed): `CardCacheTest.
             theActivityLogKeepsTheLast200Computations` fails now and then (163 instead of 200 entries): a forced
