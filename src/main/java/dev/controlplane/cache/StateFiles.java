@@ -1,20 +1,19 @@
 package dev.controlplane.cache;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.controlplane.support.AtomicFiles;
 import dev.controlplane.support.ProjectDirectory;
 import io.quarkus.logging.Log;
 
@@ -26,11 +25,8 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class StateFiles {
-    private static final String TEMP_MARK = ".tmp-";
-
     private final ProjectDirectory project;
     private final ObjectMapper mapper;
-    private final AtomicLong tempCounter = new AtomicLong();
     private volatile boolean writeFailureLogged;
 
     public StateFiles(ProjectDirectory project, ObjectMapper mapper) {
@@ -81,27 +77,15 @@ public class StateFiles {
     /** Writes {@code .state/<name>} atomically. Returns false (logged) when the directory is not writable. */
     public boolean write(String name, JsonNode content) {
         Path target = dir().resolve(name);
-        Path temp = target.resolveSibling(name + TEMP_MARK + ProcessHandle.current().pid() + "-"
-                + tempCounter.incrementAndGet());
         try {
             ensureDir();
-            Files.write(temp, mapper.writeValueAsBytes(content));
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, mapper.writeValueAsBytes(content));
             if (writeFailureLogged) {
                 writeFailureLogged = false;
                 Log.infof("%s is writable again", dir());
             }
             return true;
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the directory itself is gone or read-only
-            }
             if (!writeFailureLogged) {
                 writeFailureLogged = true;
                 Log.warnf("Cannot write %s (%s): keeping state in memory only", target, e.toString());
@@ -131,7 +115,7 @@ public class StateFiles {
             return;
         }
         try (var files = Files.list(dir())) {
-            files.filter(f -> f.getFileName().toString().contains(TEMP_MARK)).forEach(f -> {
+            files.filter(f -> f.getFileName().toString().contains(AtomicFiles.TEMP_MARK)).forEach(f -> {
                 try {
                     Files.deleteIfExists(f);
                 } catch (IOException ignored) {

@@ -1,0 +1,43 @@
+package dev.controlplane.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.controlplane.support.ProjectDirectory;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+/** Says at start-up where the dashboard is and what it shows, and warns about a non-local bind address. */
+@ApplicationScoped
+public class StartupBanner {
+    private final ProjectDirectory project;
+    private final String host;
+    private final int port;
+
+    public StartupBanner(ProjectDirectory project, @ConfigProperty(name = "quarkus.http.host") String host,
+            @ConfigProperty(name = "quarkus.http.port") int port) {
+        this.project = project;
+        this.host = host;
+        this.port = port;
+    }
+
+    void announce(@Observes StartupEvent ignored) {
+        if (!project.exists()) {
+            Log.warnf("The project directory %s does not exist: cards will report an error until it does",
+                    project.root());
+        }
+        if (!isLoopback(host)) {
+            Log.warnf("Listening on %s: other machines can reach this dashboard (it still refuses non-local Host "
+                    + "headers; set controlplane.security.allowed-hosts to add names)", host);
+        }
+        String shown = isLoopback(host) || "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
+        Log.infof("DevOps Control Plane for %s: open http://%s:%d/", project.root(), shown, port);
+    }
+
+    static boolean isLoopback(String host) {
+        return "127.0.0.1".equals(host) || "localhost".equals(host) || "::1".equals(host) || "[::1]".equals(host)
+                || host.startsWith("127.");
+    }
+}

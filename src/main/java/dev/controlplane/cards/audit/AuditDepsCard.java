@@ -1,0 +1,110 @@
+package dev.controlplane.cards.audit;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.cards.common.DependencyCatalogue;
+import dev.controlplane.cards.common.DependencyReader;
+
+/**
+ * Every dependency of every manifest, once per (name, ecosystem), classified against the built-in
+ * {@link DependencyCatalogue}: how many are runtime or dev, which categories and ecosystems they span, and which
+ * web frameworks the project is built on.
+ */
+@ApplicationScoped
+public class AuditDepsCard implements Card {
+
+    @Override
+    public String key() {
+        return "audit:deps";
+    }
+
+    @Override
+    public String title() {
+        return "Dependencies";
+    }
+
+    @Override
+    public String description() {
+        return "All declared dependencies, de-duplicated and classified (frameworks, ORMs, drivers, test, lint ...)";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.AUDIT;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return DependencyReader.MANIFEST_WATCH_PATHS;
+    }
+
+    @Override
+    public String alias() {
+        return "/api/audit/dependencies";
+    }
+
+    @Override
+    public ObjectNode compute(CardContext context) {
+        DependencyReader.Scan scan = DependencyReader.read(context);
+        List<UniqueDependency> unique = UniqueDependency.of(scan.dependencies());
+        ObjectNode card = CardJson.object();
+        ArrayNode dependencies = card.putArray("dependencies");
+        Map<String, Integer> categories = new TreeMap<>();
+        Map<String, Integer> ecosystems = new TreeMap<>();
+        Set<String> frameworks = new LinkedHashSet<>();
+        int dev = 0;
+        for (UniqueDependency dependency : unique) {
+            String category = dependency.entry().map(DependencyCatalogue.Entry::category)
+                    .orElse(DependencyCatalogue.OTHER);
+            ObjectNode node = dependencies.addObject();
+            node.put("name", dependency.name());
+            node.put("version", dependency.version());
+            node.put("dev", dependency.dev());
+            node.put("ecosystem", dependency.ecosystem());
+            node.put("source_file", dependency.sourceFiles().get(0));
+            node.put("category", category);
+            node.set("source_files", CardJson.strings(dependency.sourceFiles()));
+            categories.merge(category, 1, Integer::sum);
+            ecosystems.merge(dependency.ecosystem(), 1, Integer::sum);
+            if (DependencyCatalogue.WEB_FRAMEWORK.equals(category)) {
+                frameworks.add(dependency.entry().get().label());
+            }
+            dev += dependency.dev() ? 1 : 0;
+        }
+        card.put("total", unique.size());
+        card.put("runtime", unique.size() - dev);
+        card.put("dev", dev);
+        card.set("categories", CardJson.counts(categories));
+        card.set("frameworks", CardJson.strings(frameworks));
+        card.set("ecosystems", CardJson.counts(ecosystems));
+        card.set("warnings", CardJson.strings(scan.warnings()));
+        return CardJson.summary(card, CardJson.plural(unique.size(), "dep", "deps"), level(unique.size(), scan));
+    }
+
+    /** None for a project without dependencies, degraded when a manifest could not be read, else ok. */
+    static Level level(int count, DependencyReader.Scan scan) {
+        if (!scan.warnings().isEmpty()) {
+            return Level.DEGRADED;
+        }
+        return count == 0 ? Level.NONE : Level.OK;
+    }
+}

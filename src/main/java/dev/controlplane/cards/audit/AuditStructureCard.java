@@ -1,0 +1,431 @@
+package dev.controlplane.cards.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.cards.audit.BuildFiles.Entrypoint;
+import dev.controlplane.cards.audit.BuildFiles.Module;
+
+/**
+ * What kind of solution the project is, from its files alone. Each flag is true when at least one rule
+ * matches, and {@code detected_by.<flag>} lists the first matches as evidence:
+ * <ul>
+ * <li>{@code has_web}: a web server or UI framework among the dependencies ({@link #WEB_SERVER_DEPS},
+ * {@link #WEB_UI_DEPS}), or web assets: any {@code index.html}, HTML under {@code src/main/webapp/},
+ * {@code src/main/resources/templates|static|META-INF/resources/}, {@code templates/}, {@code public/},
+ * {@code static/}, or {@code .vue/.svelte/.jsx/.tsx} sources.</li>
+ * <li>{@code has_api}: an API definition ({@code openapi*}/{@code swagger*} YAML/JSON, {@code .proto},
+ * {@code .graphql}), an API framework dependency ({@link #API_DEPS}), or endpoint code: JAX-RS {@code @Path},
+ * Spring {@code @RestController}/{@code @*Mapping}, Python {@code @x.get(}/{@code @x.route(}/{@code APIRouter(},
+ * Express-style {@code app.get("/...")}, Go {@code HandleFunc("/...")}.</li>
+ * <li>{@code has_cli}: a declared command (package.json {@code bin}, pyproject scripts, setup
+ * {@code console_scripts}, Cargo {@code [[bin]]}), a {@code __main__.py} or {@code src/bin/*.rs}, a CLI library
+ * dependency ({@link #CLI_DEPS}), or a Python main file importing argparse/click/typer/fire or reading
+ * {@code sys.argv}.</li>
+ * <li>{@code has_docs}: files under {@code docs/}, {@code doc/}, {@code documentation/} or {@code wiki/}, or a
+ * doc-site config (mkdocs, Docusaurus, mdBook, Antora). A README alone is not documentation here.</li>
+ * <li>{@code has_tests}: source files under a test directory ({@code test/}, {@code tests/},
+ * {@code __tests__/}, {@code spec/}, {@code e2e/}, {@code testdata/}, which covers {@code src/test/}) or named
+ * like tests ({@code test_*.py}, {@code *_test.go}, {@code *.test.ts}, {@code *Test.java}, {@code *IT.java} …).
+ * Files in test paths (fixtures included) are evidence of tests only, never of the other flags, entry points
+ * or modules.</li>
+ * <li>{@code has_iac}: {@code *.tf}, {@code *.bicep}, Helm {@code Chart.yaml}, Kustomize, Pulumi, CDK,
+ * Serverless or Ansible files, or YAML/HCL/JSON under {@code k8s/}, {@code kubernetes/}, {@code helm/},
+ * {@code charts/}, {@code terraform/}, {@code infra/}, {@code pulumi/}, {@code ansible/}.</li>
+ * <li>{@code has_ci}: a workflow in {@code .github/workflows/}, or {@code .gitlab-ci.yml}, {@code Jenkinsfile},
+ * {@code .circleci/config.yml}, {@code .travis.yml}, {@code azure-pipelines.yml},
+ * {@code bitbucket-pipelines.yml}, {@code .drone.yml}.</li>
+ * <li>{@code has_docker}: a Dockerfile/Containerfile anywhere the safe walk reaches, or a Compose file at the
+ * root.</li>
+ * </ul>
+ * Entry points: {@code main} (Java/Kotlin classes with a main method, {@code @QuarkusMain} or named
+ * {@code *Application}; Python {@code __main__.py}/{@code main.py}/{@code app.py}/{@code manage.py}; Go
+ * {@code main.go}; Rust {@code src/main.rs} and {@code src/bin/*.rs}), {@code bin} and {@code script}
+ * (package.json, pyproject, Cargo), {@code make} (root Makefile targets), {@code build-plugin} (Maven/Gradle
+ * plugins that package an application) and {@code main-class} (declared in the build).
+ * <p>
+ * {@code solution_type} is {@code [multi-component ]<primary language> <kind>}: kind is "web app" (a UI, or a
+ * web server without recognised API code), "api service", "cli", "app" (an entry point but no interface
+ * detected) or "library"; multi-component means two or more modules, or build manifests in two or more
+ * directories. Without source code: "infrastructure", "documentation", "static site" or "project"; without any
+ * file: "empty project".
+ */
+@ApplicationScoped
+public class AuditStructureCard implements Card {
+    static final int MAX_EVIDENCE = 5;
+    static final int MAX_ENTRYPOINTS = 100;
+    static final long MAX_SOURCE_BYTES = 512 * 1024;
+
+    static final Set<String> WEB_SERVER_DEPS = Set.of("spring-boot-starter-web", "spring-boot-starter-webflux",
+            "spring-webmvc", "quarkus-rest", "quarkus-rest-jackson", "quarkus-resteasy", "quarkus-resteasy-reactive",
+            "quarkus-resteasy-jackson", "quarkus-vertx-http", "quarkus-undertow", "micronaut-http-server-netty",
+            "javalin", "jakarta.servlet-api", "javax.servlet-api", "ktor-server-core", "ktor-server-netty", "flask",
+            "fastapi", "starlette", "aiohttp", "tornado", "bottle", "sanic", "express", "fastify", "koa",
+            "@nestjs/core", "@hapi/hapi", "github.com/gin-gonic/gin", "github.com/labstack/echo",
+            "github.com/gofiber/fiber", "github.com/go-chi/chi", "github.com/gorilla/mux", "actix-web", "axum",
+            "rocket", "warp", "sinatra");
+    static final Set<String> WEB_UI_DEPS = Set.of("react", "react-dom", "vue", "svelte", "@sveltejs/kit",
+            "@angular/core", "next", "nuxt", "preact", "solid-js", "spring-boot-starter-thymeleaf", "quarkus-qute",
+            "quarkus-rest-qute", "django", "rails");
+    static final Set<String> API_DEPS = Set.of("fastapi", "djangorestframework", "flask-restful", "flask-restx",
+            "connexion", "graphene", "strawberry-graphql", "ariadne", "grpcio", "quarkus-smallrye-openapi",
+            "quarkus-smallrye-graphql", "quarkus-grpc", "springdoc-openapi-starter-webmvc-ui", "springdoc-openapi-ui",
+            "spring-boot-starter-graphql", "spring-boot-starter-data-rest", "grpc-stub", "@nestjs/swagger",
+            "@apollo/server", "apollo-server", "apollo-server-express", "graphql-yoga", "@trpc/server",
+            "google.golang.org/grpc", "github.com/99designs/gqlgen", "tonic", "async-graphql");
+    static final Set<String> CLI_DEPS = Set.of("picocli", "quarkus-picocli", "commons-cli", "jcommander",
+            "spring-shell-starter", "clikt", "kotlinx-cli", "click", "typer", "fire", "docopt", "cleo", "commander",
+            "yargs", "oclif", "@oclif/core", "meow", "cac", "github.com/spf13/cobra", "github.com/urfave/cli",
+            "github.com/alecthomas/kong", "clap", "structopt", "argh", "thor");
+    static final List<String> CI_FILES = List.of(".gitlab-ci.yml", "Jenkinsfile", ".circleci/config.yml",
+            ".travis.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".drone.yml");
+    static final List<String> MAKEFILES = List.of("Makefile", "makefile", "GNUmakefile");
+    static final List<String> COMPOSE_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
+            "docker-compose.yml");
+
+    // Declarations and annotations are matched at the start of a line: the same words inside a string or a
+    // comment (a code generator, this very class) are not a main method or an endpoint.
+    private static final Pattern JVM_MAIN = Pattern.compile(
+            "^\\s*(?:(?:public|final)\\s+)*static\\s+(?:final\\s+)?void\\s+main\\s*\\(|^\\s*@QuarkusMain\\b"
+                    + "|^\\s*fun\\s+main\\s*\\(", Pattern.MULTILINE);
+    private static final Pattern JVM_PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern JVM_ENDPOINT = Pattern.compile(
+            "^\\s*@(?:Path|RestController|GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping|RequestMapping)\\b",
+            Pattern.MULTILINE);
+    private static final Pattern SCRIPT_ENDPOINT = Pattern.compile(
+            "^\\s*@\\w+\\.(?:get|post|put|delete|patch|route|api_route)\\(|\\bAPIRouter\\(" // Python
+                    + "|\\b(?:app|router|server|api)\\.(?:get|post|put|delete|patch)\\(\\s*['\"`]/" // Express-style
+                    + "|\\.(?:HandleFunc|Handle|GET|POST|PUT|DELETE)\\(\\s*\"/", // Go
+            Pattern.MULTILINE);
+    private static final Pattern PYTHON_CLI = Pattern.compile(
+            "^\\s*(?:import|from)\\s+(?:argparse|click|typer|fire)\\b|\\bsys\\.argv\\b", Pattern.MULTILINE);
+
+    @Override
+    public String key() {
+        return "audit:structure";
+    }
+
+    @Override
+    public String title() {
+        return "Structure";
+    }
+
+    @Override
+    public String description() {
+        return "What the solution is made of: interfaces, tests, docs, infrastructure, entry points and modules.";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.AUDIT;
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of("project.yml", "src/", "Dockerfile", "docker-compose.yml", ".github/workflows/", "Makefile");
+    }
+
+    @Override
+    public String alias() {
+        return "/api/audit/structure";
+    }
+
+    /** Flag name → evidence, in the order the flags are reported. */
+    private static final class Flags {
+        final Map<String, Set<String>> evidence = new LinkedHashMap<>();
+
+        Flags() {
+            for (String flag : List.of("has_cli", "has_web", "has_api", "has_docs", "has_tests", "has_iac", "has_ci",
+                    "has_docker")) {
+                evidence.put(flag, new LinkedHashSet<>());
+            }
+        }
+
+        void add(String flag, String reason) {
+            Set<String> reasons = evidence.get(flag);
+            if (reasons.size() < MAX_EVIDENCE) {
+                reasons.add(reason);
+            }
+        }
+
+        void addAll(String flag, List<String> paths) {
+            paths.forEach(path -> add(flag, path));
+        }
+
+        boolean is(String flag) {
+            return !evidence.get(flag).isEmpty();
+        }
+    }
+
+    @Override
+    public ObjectNode compute(CardContext ctx) {
+        SourceTree tree = SourceTree.scan(ctx);
+        BuildFiles build = new BuildFiles(ctx);
+        tree.manifests.forEach(build::read);
+
+        Flags flags = new Flags();
+        boolean webUi = dependencyFlags(build, flags);
+        webUi |= !tree.webAssets.isEmpty();
+        flags.addAll("has_web", tree.webAssets);
+        flags.addAll("has_api", tree.apiSpecs);
+        flags.addAll("has_cli", tree.cliFiles);
+        build.consoleScripts.forEach(manifest -> flags.add("has_cli", "console scripts (" + manifest + ")"));
+        build.entrypoints.stream().filter(e -> e.type().equals("bin"))
+                .forEach(e -> flags.add("has_cli", "bin " + e.name() + " (" + e.path() + ")"));
+        flags.addAll("has_docs", tree.docs);
+        flags.addAll("has_tests", tree.tests);
+        flags.addAll("has_iac", tree.iac);
+        flags.addAll("has_docker", tree.dockerfiles);
+        COMPOSE_FILES.stream().filter(ctx::isFile).forEach(file -> flags.add("has_docker", file));
+        ciFlags(ctx, flags);
+
+        List<Entrypoint> mains = new ArrayList<>();
+        scanJvmSources(ctx, tree, flags, mains);
+        scanEndpointSources(ctx, tree, flags);
+        scriptMains(ctx, tree, flags, mains);
+
+        List<Entrypoint> entrypoints = new ArrayList<>(mains);
+        build.entrypoints.stream().filter(e -> e.type().equals("bin") || e.type().equals("script"))
+                .forEach(entrypoints::add);
+        makeTargets(ctx).forEach(entrypoints::add);
+        build.entrypoints.stream().filter(e -> e.type().equals("build-plugin") || e.type().equals("main-class"))
+                .forEach(entrypoints::add);
+
+        List<Module> modules = new ArrayList<>(build.modules.values());
+        String solutionType = solutionType(tree, flags, webUi, modules, !entrypoints.isEmpty());
+        return json(tree, build, flags, entrypoints, modules, solutionType);
+    }
+
+    /** Dependency-based evidence; returns whether a UI framework is among them. */
+    private static boolean dependencyFlags(BuildFiles build, Flags flags) {
+        boolean webUi = false;
+        for (Map.Entry<String, String> dependency : build.dependencies.entrySet()) {
+            String name = dependency.getKey();
+            String reason = "dependency " + name + " (" + dependency.getValue() + ")";
+            if (WEB_UI_DEPS.contains(name)) {
+                webUi = true;
+                flags.add("has_web", reason);
+            } else if (WEB_SERVER_DEPS.contains(name)) {
+                flags.add("has_web", reason);
+            }
+            if (API_DEPS.contains(name)) {
+                flags.add("has_api", reason);
+            }
+            if (CLI_DEPS.contains(name)) {
+                flags.add("has_cli", reason);
+            }
+        }
+        return webUi;
+    }
+
+    private static void ciFlags(CardContext ctx, Flags flags) {
+        ctx.files(ctx.path(".github/workflows"), 50, file -> {
+            String name = file.getFileName().toString();
+            return name.endsWith(".yml") || name.endsWith(".yaml");
+        }).stream().map(ctx::rel).sorted().forEach(path -> flags.add("has_ci", path));
+        for (String file : CI_FILES) {
+            ctx.watch(file);
+            if (ctx.isFile(file)) {
+                flags.add("has_ci", file);
+            }
+        }
+    }
+
+    /** Java/Kotlin main classes and endpoint annotations, reading each main source once. */
+    private static void scanJvmSources(CardContext ctx, SourceTree tree, Flags flags, List<Entrypoint> mains) {
+        for (Path file : tree.jvmSources) {
+            String text = readSource(file);
+            if (text == null) {
+                continue;
+            }
+            String rel = ctx.rel(file);
+            String name = file.getFileName().toString();
+            String className = name.substring(0, name.lastIndexOf('.'));
+            if (JVM_MAIN.matcher(text).find() || className.endsWith("Application") && !className.equals("Application")
+                    || className.equals("Application") && text.contains("@SpringBootApplication")) {
+                Matcher pkg = JVM_PACKAGE.matcher(text);
+                mains.add(new Entrypoint("main", pkg.find() ? pkg.group(1) + "." + className : className, rel));
+            }
+            if (JVM_ENDPOINT.matcher(text).find()) {
+                flags.add("has_api", "endpoint code " + rel);
+            }
+        }
+    }
+
+    private static void scanEndpointSources(CardContext ctx, SourceTree tree, Flags flags) {
+        for (Path file : tree.endpointSources) {
+            if (flags.evidence.get("has_api").size() >= MAX_EVIDENCE) {
+                return;                             // enough evidence: no need to open more files
+            }
+            String text = readSource(file);
+            if (text != null && SCRIPT_ENDPOINT.matcher(text).find()) {
+                flags.add("has_api", "endpoint code " + ctx.rel(file));
+            }
+        }
+    }
+
+    /** Python, Go and Rust main files; a Python main that parses arguments also counts as a CLI. */
+    private static void scriptMains(CardContext ctx, SourceTree tree, Flags flags, List<Entrypoint> mains) {
+        for (Path file : tree.pythonMains) {
+            String rel = ctx.rel(file);
+            String name = file.getFileName().toString();
+            String dir = BuildFiles.parentDir(rel);
+            String label = name.equals("__main__.py") && !dir.isEmpty() ? dir.substring(dir.lastIndexOf('/') + 1) : name;
+            mains.add(new Entrypoint("main", label, rel));
+            String text = readSource(file);
+            if (text != null && PYTHON_CLI.matcher(text).find()) {
+                flags.add("has_cli", "argument parsing in " + rel);
+            }
+        }
+        for (Path file : tree.goMains) {
+            String dir = BuildFiles.parentDir(ctx.rel(file));
+            mains.add(new Entrypoint("main", dir.isEmpty() ? "main" : dir.substring(dir.lastIndexOf('/') + 1),
+                    ctx.rel(file)));
+        }
+        for (Path file : tree.rustMains) {
+            String rel = ctx.rel(file);
+            String name = file.getFileName().toString();
+            mains.add(new Entrypoint("main", rel.contains("src/bin/") ? name.substring(0, name.length() - 3) : "main",
+                    rel));
+        }
+    }
+
+    private static List<Entrypoint> makeTargets(CardContext ctx) {
+        for (String makefile : MAKEFILES) {
+            if (ctx.isFile(makefile)) {
+                String text = readSource(ctx.path(makefile));
+                if (text != null) {
+                    return MakefileTargets.parse(text).stream().map(t -> new Entrypoint("make", t, makefile)).toList();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    static String solutionType(SourceTree tree, Flags flags, boolean webUi, List<Module> modules, boolean runnable) {
+        if (tree.files == 0) {
+            return "empty project";
+        }
+        String primary = primaryLanguage(tree.languages);
+        if (primary == null) {
+            if (flags.is("has_iac")) {
+                return "infrastructure";
+            }
+            if (flags.is("has_docs")) {
+                return "documentation";
+            }
+            return tree.languages.containsKey("html") ? "static site" : "project";
+        }
+        String kind;
+        if (webUi) {
+            kind = "web app";
+        } else if (flags.is("has_api")) {
+            kind = "api service";
+        } else if (flags.is("has_web")) {
+            kind = "web app";
+        } else if (flags.is("has_cli")) {
+            kind = "cli";
+        } else {
+            kind = runnable ? "app" : "library";
+        }
+        boolean multi = modules.size() >= 2 || componentDirectories(tree) >= 2;
+        return (multi ? "multi-component " : "") + primary + " " + kind;
+    }
+
+    /** The language with the most files, leaving out markup, styles, SQL, shell and HCL. */
+    static String primaryLanguage(Map<String, Integer> languages) {
+        return languages.entrySet().stream().filter(e -> !SourceTree.NOT_PRIMARY.contains(e.getKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> switch (e.getKey()) {
+                    case "vue", "svelte" -> "javascript";  // single-file components of a JS front end
+                    default -> e.getKey();
+                })
+                .findFirst().orElse(null);
+    }
+
+    private static long componentDirectories(SourceTree tree) {
+        return tree.manifests.stream()
+                .filter(p -> SourceTree.COMPONENT_MANIFESTS.contains(p.getFileName().toString()))
+                .map(Path::getParent).distinct().count();
+    }
+
+    private ObjectNode json(SourceTree tree, BuildFiles build, Flags flags, List<Entrypoint> entrypoints,
+            List<Module> modules, String solutionType) {
+        ObjectNode card = CardJson.object();
+        ObjectNode detectedBy = CardJson.object();
+        flags.evidence.forEach((flag, reasons) -> {
+            card.put(flag, !reasons.isEmpty());
+            detectedBy.set(flag, CardJson.strings(reasons));
+        });
+        card.set("detected_by", detectedBy);
+
+        ArrayNode entries = CardJson.array();
+        entrypoints.stream().limit(MAX_ENTRYPOINTS).forEach(e -> {
+            ObjectNode entry = entries.addObject();
+            entry.put("type", e.type());
+            entry.put("name", e.name());
+            entry.put("path", e.path());
+        });
+        card.set("entrypoints", entries);
+        card.put("entrypoint_count", entrypoints.size());
+
+        ObjectNode languages = CardJson.object();
+        tree.languages.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> languages.put(e.getKey(), e.getValue()));
+        card.set("languages", languages);
+        card.put("primary_language", primaryLanguage(tree.languages));
+
+        ArrayNode moduleArray = CardJson.array();
+        modules.stream().sorted(Comparator.comparing(Module::kind).thenComparing(Module::path)).forEach(m -> {
+            ObjectNode module = moduleArray.addObject();
+            module.put("name", m.name());
+            module.put("path", m.path());
+            module.put("kind", m.kind());
+        });
+        card.set("modules", moduleArray);
+        card.put("file_count", tree.files);
+        card.put("solution_type", solutionType);
+        card.set("warnings", CardJson.strings(build.warnings));
+        return CardJson.summary(card, solutionType, tree.files == 0 ? Level.NONE : Level.OK);
+    }
+
+    /** A source file's text for scanning, or null when it is over 512 KB, missing or unreadable. */
+    static String readSource(Path file) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_SOURCE_BYTES) {
+                return null;
+            }
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

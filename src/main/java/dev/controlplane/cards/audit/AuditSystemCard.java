@@ -1,0 +1,269 @@
+package dev.controlplane.cards.audit;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.support.Manifests;
+import dev.controlplane.support.ParsedFile;
+import dev.controlplane.support.ToolRunner;
+
+/**
+ * The machine the project is built on: OS, CPU, memory, free disk, Java runtime, which developer CLIs are on
+ * the PATH (looked up, never executed), and which project manifests are present. Reads {@code /proc} and
+ * {@code /etc/os-release} where they exist (cheap and native-friendly), else the JVM's own view.
+ */
+@ApplicationScoped
+public class AuditSystemCard implements Card {
+    /** Root files that say what kind of project this is; each is also a watch path (its creation matters). */
+    static final List<String> MANIFESTS = List.of("project.yml", "project.yaml", "pom.xml", "build.gradle",
+            "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "package.json", "pyproject.toml",
+            "requirements.txt", "setup.py", "setup.cfg", "Pipfile", "go.mod", "go.work", "Cargo.toml", "Gemfile",
+            "composer.json", "Makefile", "CMakeLists.txt");
+    private static final long KIB = 1024;
+
+    @Override
+    public String key() {
+        return "audit:system";
+    }
+
+    @Override
+    public String title() {
+        return "System";
+    }
+
+    @Override
+    public String description() {
+        return "OS, CPU, memory, disk, Java runtime and the developer CLIs available on this machine.";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.AUDIT;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of("project.yml", "stacks/");
+    }
+
+    @Override
+    public String alias() {
+        return "/api/audit/system";
+    }
+
+    @Override
+    public ObjectNode compute(CardContext ctx) {
+        ObjectNode card = CardJson.object();
+        List<String> warnings = new ArrayList<>();
+        card.set("os", os());
+        card.put("arch", System.getProperty("os.arch"));
+        card.put("cpu_cores", Runtime.getRuntime().availableProcessors());
+        card.set("memory", memory());
+        card.set("disk", disk(ctx));
+        card.set("java", java());
+
+        ArrayNode tools = CardJson.array();
+        int available = 0;
+        for (DeveloperTools.Tool tool : DeveloperTools.ALL) {
+            Optional<Path> path = locate(tool);
+            available += path.isPresent() ? 1 : 0;
+            ObjectNode entry = tools.addObject();
+            entry.put("id", tool.id());
+            entry.put("label", tool.label());
+            entry.put("category", tool.category());
+            entry.put("available", path.isPresent());
+            entry.put("path", path.map(Path::toString).orElse(null));
+        }
+        card.set("tools", tools);
+        card.put("tools_available", available);
+        card.put("tools_total", DeveloperTools.ALL.size());
+
+        List<String> manifests = new ArrayList<>();
+        for (String manifest : MANIFESTS) {
+            ctx.watch(manifest);
+            if (ctx.isFile(manifest)) {
+                manifests.add(manifest);
+            }
+        }
+        card.set("manifests", CardJson.strings(manifests));
+        card.put("project_name", projectName(ctx, warnings));
+        card.set("stacks", CardJson.strings(stacks(ctx)));
+        card.set("warnings", CardJson.strings(warnings));
+        return CardJson.summary(card, available + "/" + DeveloperTools.ALL.size() + " tools", Level.OK);
+    }
+
+    private static Optional<Path> locate(DeveloperTools.Tool tool) {
+        for (String executable : tool.executables()) {
+            Optional<Path> path = ToolRunner.which(executable);
+            if (path.isPresent()) {
+                return path;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ObjectNode os() {
+        ObjectNode os = CardJson.object();
+        os.put("name", System.getProperty("os.name"));
+        os.put("version", System.getProperty("os.version"));
+        os.put("distribution", distribution());
+        return os;
+    }
+
+    /** PRETTY_NAME of os-release ("Debian GNU/Linux 12 (bookworm)"), null off Linux. */
+    private static String distribution() {
+        for (String file : List.of("/etc/os-release", "/usr/lib/os-release")) {
+            String text = Manifests.text(Path.of(file));
+            if (text == null) {
+                continue;
+            }
+            for (String line : text.split("\n")) {
+                if (line.startsWith("PRETTY_NAME=")) {
+                    return line.substring("PRETTY_NAME=".length()).replaceAll("^[\"']|[\"']$", "").trim();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Total and available memory of the machine. MemAvailable (not MemFree) is what a new process can get
+     * without swapping; the JVM's MXBean is the fallback off Linux.
+     */
+    private static ObjectNode memory() {
+        ObjectNode memory = CardJson.object();
+        long total = -1;
+        long availableBytes = -1;
+        String source = null;
+        String meminfo = Manifests.text(Path.of("/proc/meminfo"));
+        if (meminfo != null) {
+            total = meminfoBytes(meminfo, "MemTotal:");
+            availableBytes = meminfoBytes(meminfo, "MemAvailable:");
+            source = "/proc/meminfo";
+        }
+        if (total <= 0) {
+            OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
+            if (bean instanceof com.sun.management.OperatingSystemMXBean sun) {
+                total = sun.getTotalMemorySize();
+                availableBytes = sun.getFreeMemorySize();
+                source = "jvm";
+            }
+        }
+        memory.put("total_bytes", Math.max(0, total));
+        memory.put("available_bytes", Math.max(0, availableBytes));
+        memory.put("source", source);
+        return memory;
+    }
+
+    private static long meminfoBytes(String meminfo, String field) {
+        for (String line : meminfo.split("\n")) {
+            if (line.startsWith(field)) {
+                String[] parts = line.substring(field.length()).trim().split("\\s+");
+                try {
+                    return Long.parseLong(parts[0]) * KIB;
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The filesystem holding the project: what a build can still write. */
+    private static ObjectNode disk(CardContext ctx) {
+        ObjectNode disk = CardJson.object();
+        long total = 0;
+        long free = 0;
+        try {
+            FileStore store = Files.getFileStore(ctx.root());
+            total = store.getTotalSpace();
+            free = store.getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            // An unmounted or vanished root: zeros, the card still renders.
+        }
+        disk.put("total_bytes", total);
+        disk.put("free_bytes", free);
+        return disk;
+    }
+
+    private static ObjectNode java() {
+        ObjectNode java = CardJson.object();
+        java.put("version", System.getProperty("java.version"));
+        java.put("vendor", System.getProperty("java.vendor"));
+        java.put("runtime", System.getProperty("java.runtime.name"));
+        return java;
+    }
+
+    /** {@code name} (or {@code project.name}) of project.yml; a malformed file is a warning. */
+    private static String projectName(CardContext ctx, List<String> warnings) {
+        String file = ctx.isFile("project.yml") ? "project.yml" : ctx.isFile("project.yaml") ? "project.yaml" : null;
+        if (file == null) {
+            return null;
+        }
+        ParsedFile<List<JsonNode>> parsed = Manifests.yaml(ctx.path(file), ctx.root());
+        if (parsed.warning() != null) {
+            warnings.add(parsed.warning());
+        }
+        if (parsed.value() == null || parsed.value().isEmpty()) {
+            return null;
+        }
+        JsonNode doc = parsed.value().get(0);
+        JsonNode name = doc.path("name");
+        if (!name.isValueNode()) {
+            name = doc.path("project").path("name");
+        }
+        return name.isValueNode() && !name.isNull() ? name.asText() : null;
+    }
+
+    /** Entries of {@code stacks/} (stack definitions), by name without extension. */
+    private static List<String> stacks(CardContext ctx) {
+        TreeSet<String> names = new TreeSet<>();
+        Path dir = ctx.path("stacks");
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".") || Files.isSymbolicLink(entry)) {
+                    continue;
+                }
+                int dot = name.lastIndexOf('.');
+                names.add(Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) || dot <= 0 ? name
+                        : name.substring(0, dot));
+                if (names.size() >= 100) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable stacks/: reported as none.
+        }
+        return List.copyOf(names);
+    }
+}

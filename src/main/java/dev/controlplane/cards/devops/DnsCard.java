@@ -1,0 +1,441 @@
+package dev.controlplane.cards.devops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Pref;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.support.Manifests;
+import dev.controlplane.support.ParsedFile;
+
+/**
+ * CDN and hosting providers known by their config files, the domains those files name, DNS zone files and
+ * certificate/key files (their type only). Reads files only: no DNS lookup, no network.
+ */
+@ApplicationScoped
+public class DnsCard implements Card {
+    static final int MAX_CERTIFICATES = 100;
+    static final int MAX_ZONE_FILES = 50;
+    /** Netlify and Pages files live in the publish directory as often as at the root. */
+    private static final List<String> PUBLISH_DIRS = List.of("", "public", "static", "docs");
+    private static final int SNIFF_BYTES = 64 * 1024;
+
+    private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>()\\[\\]{},]+");
+    private static final Pattern TF_ALIASES = Pattern.compile("aliases\\s*=\\s*\\[([^\\]]*)\\]");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"$]*)\"");
+    private static final Pattern ZONE_ORIGIN = Pattern.compile("(?m)^\\$ORIGIN\\s+(\\S+)");
+    private static final Pattern ZONE_MARKERS = Pattern.compile("(?m)^\\$(?:TTL|ORIGIN)\\b|\\bIN\\s+SOA\\b");
+    private static final Set<String> KEY_NAMES = Set.of("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519");
+    private static final Set<String> CERT_EXTENSIONS = Set.of("pem", "crt", "cer", "der", "key", "p12", "pfx", "jks",
+            "keystore", "csr", "p7b", "p7c");
+
+    @Override
+    public String key() {
+        return "dns";
+    }
+
+    @Override
+    public String title() {
+        return "DNS & CDN";
+    }
+
+    @Override
+    public String description() {
+        return "Hosting/CDN providers, the domains their configs name, zone files and certificates (no lookups)";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.DEVOPS;
+    }
+
+    @Override
+    public int order() {
+        return 90;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of("netlify.toml", "vercel.json", "wrangler.toml", "CNAME", "cloudflare/");
+    }
+
+    @Override
+    public String alias() {
+        return "/api/dns/status";
+    }
+
+    @Override
+    public Pref defaultPref() {
+        return Pref.HIDDEN;
+    }
+
+    /** What the walk collects, and the domains with the files naming them. */
+    private static final class Found {
+        final Map<String, List<String>> providers = new LinkedHashMap<>();
+        final Map<String, Set<String>> domains = new TreeMap<>();
+        final List<Path> terraform = new ArrayList<>();
+        final List<Path> zoneCandidates = new ArrayList<>();
+        final List<Path> certificateCandidates = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+
+        void provider(String id, String file) {
+            providers.computeIfAbsent(id, k -> new ArrayList<>()).add(file);
+        }
+
+        void domain(String raw, String file) {
+            DomainNames.of(raw).ifPresent(d -> domains.computeIfAbsent(d, k -> new TreeSet<>()).add(file));
+        }
+    }
+
+    private static final Map<String, String> PROVIDER_NAMES = Map.of("cloudflare", "Cloudflare", "netlify",
+            "Netlify", "vercel", "Vercel", "github-pages", "GitHub Pages", "cloudfront", "AWS CloudFront");
+    private static final List<String> PROVIDER_ORDER = List.of("cloudflare", "netlify", "vercel", "github-pages",
+            "cloudfront");
+
+    @Override
+    public ObjectNode compute(CardContext ctx) {
+        Found found = new Found();
+        cloudflare(ctx, found);
+        netlify(ctx, found);
+        vercel(ctx, found);
+        githubPages(ctx, found);
+        walk(ctx, found);
+        cloudfront(ctx, found);
+        ArrayNode zones = zoneFiles(ctx, found);
+        ArrayNode certificates = CardJson.array();
+        int certificateCount = certificates(ctx, found, certificates);
+
+        ObjectNode card = CardJson.object();
+        ArrayNode providers = card.putArray("providers");
+        for (String id : PROVIDER_ORDER) {
+            List<String> files = found.providers.get(id);
+            if (files != null) {
+                ObjectNode provider = providers.addObject();
+                provider.put("id", id);
+                provider.put("name", PROVIDER_NAMES.get(id));
+                provider.set("files", CardJson.strings(files));
+                files.stream().filter(f -> !f.startsWith("cloudflare/")).forEach(ctx::watch);
+            }
+        }
+        card.set("domains", CardJson.strings(found.domains.keySet()));
+        ArrayNode sources = card.putArray("domain_sources");
+        found.domains.forEach((domain, files) -> {
+            ObjectNode source = sources.addObject();
+            source.put("domain", domain);
+            source.set("files", CardJson.strings(files));
+        });
+        card.set("zone_files", zones);
+        card.set("certificates", certificates);
+        card.put("certificate_count", certificateCount);
+        card.set("warnings", CardJson.strings(found.warnings));
+
+        int count = found.domains.size();
+        Level level = count == 0 && found.providers.isEmpty() ? Level.NONE : Level.OK;
+        return CardJson.summary(card, CardJson.plural(count, "domain", "domains"), level);
+    }
+
+    // --- Cloudflare: wrangler routes, zone names, custom domains ---
+
+    private static void cloudflare(CardContext ctx, Found found) {
+        for (String name : List.of("wrangler.toml", "wrangler.json", "wrangler.jsonc")) {
+            if (!ctx.isFile(name)) {
+                continue;
+            }
+            found.provider("cloudflare", name);
+            ParsedFile<JsonNode> parsed = name.endsWith(".toml") ? Manifests.toml(ctx.path(name), ctx.root())
+                    : Manifests.json(ctx.path(name), ctx.root());
+            if (parsed.warning() != null) {
+                found.warnings.add(parsed.warning());
+            }
+            parsed.optional().ifPresent(config -> wranglerDomains(config, name, found));
+        }
+        if (ctx.isDirectory("cloudflare")) {
+            found.provider("cloudflare", "cloudflare/");
+        }
+    }
+
+    /** {@code route}, {@code routes} and {@code zone_name}, top level and in every {@code [env.*]}. */
+    private static void wranglerDomains(JsonNode config, String file, Found found) {
+        List<JsonNode> scopes = new ArrayList<>();
+        scopes.add(config);
+        config.path("env").forEach(scopes::add);
+        for (JsonNode scope : scopes) {
+            routeDomain(scope.path("route"), file, found);
+            scope.path("routes").forEach(route -> routeDomain(route, file, found));
+            found.domain(scope.path("zone_name").asText(null), file);
+        }
+    }
+
+    private static void routeDomain(JsonNode route, String file, Found found) {
+        if (route.isTextual()) {
+            found.domain(route.asText(), file);
+        } else if (route.isObject()) {
+            found.domain(route.path("pattern").asText(null), file);
+            found.domain(route.path("zone_name").asText(null), file);
+        }
+    }
+
+    // --- Netlify: netlify.toml URLs, _redirects and _headers ---
+
+    private static void netlify(CardContext ctx, Found found) {
+        if (ctx.isFile("netlify.toml")) {
+            found.provider("netlify", "netlify.toml");
+            ParsedFile<JsonNode> parsed = Manifests.toml(ctx.path("netlify.toml"), ctx.root());
+            if (parsed.warning() != null) {
+                found.warnings.add(parsed.warning());
+            }
+            parsed.optional().ifPresent(config -> urlDomains(config, "netlify.toml", found));
+        }
+        for (String dir : PUBLISH_DIRS) {
+            for (String name : List.of("_redirects", "_headers")) {
+                String rel = dir.isEmpty() ? name : dir + "/" + name;
+                if (ctx.isFile(rel)) {
+                    found.provider("netlify", rel);
+                    textUrlDomains(Manifests.text(ctx.path(rel)), rel, found);
+                }
+            }
+        }
+    }
+
+    // --- Vercel: aliases, host conditions and every absolute URL ---
+
+    private static void vercel(CardContext ctx, Found found) {
+        if (!ctx.isFile("vercel.json")) {
+            return;
+        }
+        found.provider("vercel", "vercel.json");
+        ParsedFile<JsonNode> parsed = Manifests.json(ctx.path("vercel.json"), ctx.root());
+        if (parsed.warning() != null) {
+            found.warnings.add(parsed.warning());
+        }
+        parsed.optional().ifPresent(config -> {
+            JsonNode alias = config.path("alias");
+            if (alias.isTextual()) {
+                found.domain(alias.asText(), "vercel.json");
+            }
+            alias.forEach(a -> found.domain(a.asText(null), "vercel.json"));
+            for (String rules : List.of("redirects", "rewrites", "headers")) {
+                for (JsonNode rule : config.path(rules)) {
+                    for (JsonNode condition : rule.path("has")) {
+                        if ("host".equals(condition.path("type").asText())) {
+                            found.domain(condition.path("value").asText(null), "vercel.json");
+                        }
+                    }
+                }
+            }
+            urlDomains(config, "vercel.json", found);
+        });
+    }
+
+    // --- GitHub Pages: the CNAME file holds the custom domain ---
+
+    private static void githubPages(CardContext ctx, Found found) {
+        for (String dir : PUBLISH_DIRS) {
+            String rel = dir.isEmpty() ? "CNAME" : dir + "/CNAME";
+            if (!ctx.isFile(rel)) {
+                continue;
+            }
+            found.provider("github-pages", rel);
+            String text = Manifests.text(ctx.path(rel));
+            if (text != null) {
+                text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .forEach(l -> found.domain(l, rel));
+            }
+        }
+    }
+
+    // --- one walk for Terraform files, zone files and certificates ---
+
+    private static void walk(CardContext ctx, Found found) {
+        ctx.walk(ctx.root(), (file, attrs) -> {
+            String name = file.getFileName().toString();
+            String lower = name.toLowerCase(Locale.ROOT);
+            String ext = SecretScanner.extension(lower);
+            if (ext.equals("tf")) {
+                found.terraform.add(file);
+            }
+            if (ext.equals("zone") || lower.startsWith("db.")) {
+                found.zoneCandidates.add(file);
+            }
+            if (CERT_EXTENSIONS.contains(ext) || KEY_NAMES.contains(lower)) {
+                found.certificateCandidates.add(file);
+            }
+            return true;
+        });
+        found.terraform.sort(null);
+        found.zoneCandidates.sort(null);
+        found.certificateCandidates.sort(null);
+    }
+
+    /** CloudFront: a {@code aws_cloudfront_distribution} resource; its {@code aliases} are the domains. */
+    private static void cloudfront(CardContext ctx, Found found) {
+        for (Path tf : found.terraform) {
+            String text = Manifests.text(tf);
+            if (text == null || !text.contains("aws_cloudfront_distribution")) {
+                continue;
+            }
+            String rel = ctx.rel(tf);
+            found.provider("cloudfront", rel);
+            ctx.watch(rel);
+            Matcher aliases = TF_ALIASES.matcher(text);
+            while (aliases.find()) {
+                Matcher quoted = QUOTED.matcher(aliases.group(1));
+                while (quoted.find()) {
+                    found.domain(quoted.group(1), rel);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code *.zone}, and {@code db.*} files that look like zone files ({@code db.py} and {@code db.sqlite} do
+     * not). The origin is {@code $ORIGIN}, else the name the file is called after.
+     */
+    private static ArrayNode zoneFiles(CardContext ctx, Found found) {
+        ArrayNode zones = CardJson.array();
+        for (Path file : found.zoneCandidates) {
+            String name = file.getFileName().toString();
+            String head = head(file);
+            boolean zoneByName = name.toLowerCase(Locale.ROOT).endsWith(".zone");
+            if (head == null || (!zoneByName && !ZONE_MARKERS.matcher(head).find())) {
+                continue;
+            }
+            if (zones.size() >= MAX_ZONE_FILES) {
+                found.warnings.add("more than " + MAX_ZONE_FILES + " zone files: the list is cut");
+                break;
+            }
+            String rel = ctx.rel(file);
+            Matcher origin = ZONE_ORIGIN.matcher(head);
+            String fromName = zoneByName ? name.substring(0, name.length() - ".zone".length()) : name.substring(3);
+            Optional<String> domain = origin.find() ? DomainNames.of(origin.group(1)) : DomainNames.of(fromName);
+            ObjectNode zone = zones.addObject();
+            zone.put("path", rel);
+            zone.put("origin", domain.orElse(""));
+            domain.ifPresent(d -> found.domain(d, rel));
+            ctx.watch(rel);
+        }
+        return zones;
+    }
+
+    /**
+     * Certificates and keys by type, sniffed from PEM headers (never the content): a file holding both a
+     * certificate and a private key is a {@code pem-bundle}. Binary containers are typed by extension.
+     */
+    private static int certificates(CardContext ctx, Found found, ArrayNode out) {
+        int count = 0;
+        for (Path file : found.certificateCandidates) {
+            String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String ext = SecretScanner.extension(lower);
+            String type = switch (ext) {
+                case "p12", "pfx" -> "pkcs12";
+                case "jks", "keystore" -> "java-keystore";
+                default -> sniffType(file, ext, lower);
+            };
+            if (type == null) {
+                continue;
+            }
+            count++;
+            if (out.size() < MAX_CERTIFICATES) {
+                ObjectNode entry = out.addObject();
+                entry.put("path", ctx.rel(file));
+                entry.put("type", type);
+            }
+        }
+        return count;
+    }
+
+    private static String sniffType(Path file, String ext, String name) {
+        String head = head(file);
+        String text = head == null ? "" : head;
+        boolean key = text.contains("PRIVATE KEY-----");
+        boolean cert = text.contains("BEGIN CERTIFICATE-----") || text.contains("BEGIN TRUSTED CERTIFICATE-----");
+        if (key && cert) {
+            return "pem-bundle";
+        }
+        if (key) {
+            return "private-key";
+        }
+        if (cert) {
+            return "pem-certificate";
+        }
+        if (text.contains("CERTIFICATE REQUEST-----")) {
+            return "certificate-request";
+        }
+        if (text.contains("BEGIN PUBLIC KEY-----") || text.contains("BEGIN RSA PUBLIC KEY-----")) {
+            return "public-key";
+        }
+        if (text.contains("BEGIN PKCS7-----")) {
+            return "pkcs7";
+        }
+        // No PEM armour: binary DER, typed by its extension.
+        return switch (ext) {
+            case "der", "crt", "cer" -> "der-certificate";
+            case "key" -> "private-key";
+            case "csr" -> "certificate-request";
+            case "p7b", "p7c" -> "pkcs7";
+            case "pem" -> "pem-unknown";
+            default -> KEY_NAMES.contains(name) ? "private-key" : null;
+        };
+    }
+
+    /** The first 64 KB of a file as text, or null when unreadable. */
+    private static String head(Path file) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    // --- URLs in parsed configs and in plain text ---
+
+    /** Every string value of a parsed config that is an absolute http(s) URL. */
+    private static void urlDomains(JsonNode node, String file, Found found) {
+        if (node.isTextual()) {
+            Matcher url = URL.matcher(node.asText());
+            while (url.find()) {
+                found.domain(url.group(), file);
+            }
+            return;
+        }
+        for (Iterator<JsonNode> it = node.elements(); it.hasNext();) {
+            urlDomains(it.next(), file, found);
+        }
+    }
+
+    private static void textUrlDomains(String text, String file, Found found) {
+        if (text == null) {
+            return;
+        }
+        Matcher url = URL.matcher(text);
+        while (url.find()) {
+            found.domain(url.group(), file);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package dev.controlplane.cards.devops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.support.Manifests;
+import dev.controlplane.support.ParsedFile;
+
+/**
+ * The project's documentation: README (with its headings), documentation directories, the usual community files
+ * (changelog, licence with its name, contributing guide, code of conduct, security policy) and API specs.
+ */
+@ApplicationScoped
+public class DocsCard implements Card {
+    static final int MAX_HEADINGS = 10;
+    static final int MAX_API_SPECS = 50;
+
+    static final List<String> DOC_DIRS = List.of("docs", "doc", "documentation", "wiki");
+    /** Extensions that make a file in a doc directory count as a document. */
+    static final Set<String> DOC_EXTENSIONS = Set.of("md", "markdown", "rst", "adoc", "asciidoc", "txt");
+
+    private static final List<String> README = List.of("README.md", "README.markdown", "README.rst", "README.adoc",
+            "README.txt", "README");
+    private static final List<String> CHANGELOG = List.of("CHANGELOG.md", "CHANGELOG.rst", "CHANGELOG.adoc",
+            "CHANGELOG.txt", "CHANGELOG", "CHANGES.md", "CHANGES.rst", "CHANGES", "HISTORY.md", "HISTORY.rst",
+            "NEWS.md", "NEWS");
+    private static final List<String> CONTRIBUTING = variants("CONTRIBUTING");
+    private static final List<String> CODE_OF_CONDUCT = variants("CODE_OF_CONDUCT");
+    private static final List<String> SECURITY = variants("SECURITY");
+    /** GitHub reads community files from the root, .github/ and docs/, in that order. */
+    private static final List<String> COMMUNITY_DIRS = List.of("", ".github", "docs");
+    private static final Pattern LICENSE_FILE = Pattern.compile("(?i)(licen[cs]e|copying|unlicense)([-._].*)?");
+    private static final Pattern API_SPEC_FILE = Pattern.compile("(?i)(openapi|swagger)[^/]*\\.(ya?ml|json)");
+
+    @Override
+    public String key() {
+        return "docs";
+    }
+
+    @Override
+    public String title() {
+        return "Documentation";
+    }
+
+    @Override
+    public String description() {
+        return "README, documentation folders, community files, licence and API specs";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.DEVOPS;
+    }
+
+    @Override
+    public int order() {
+        return 60;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of("docs/", "README.md", "CHANGELOG.md", "LICENSE", "CONTRIBUTING.md", "openapi.yaml",
+                "openapi.json");
+    }
+
+    @Override
+    public String alias() {
+        return "/api/docs/status";
+    }
+
+    private static List<String> variants(String base) {
+        return List.of(base + ".md", base + ".rst", base + ".adoc", base + ".txt", base);
+    }
+
+    @Override
+    public ObjectNode compute(CardContext ctx) {
+        List<String> warnings = new ArrayList<>();
+        Set<String> docFiles = new TreeSet<>();
+        ObjectNode card = CardJson.object();
+
+        Optional<String> readme = findIn(ctx, "", README);
+        readme.ifPresent(docFiles::add);
+        card.set("readme", readmeJson(ctx, readme));
+
+        ArrayNode dirs = card.putArray("doc_dirs");
+        for (String dir : DOC_DIRS) {
+            if (ctx.isDirectory(dir)) {
+                dirs.add(docDir(ctx, dir, docFiles));
+                ctx.watch(dir + "/");
+            }
+        }
+
+        Optional<String> changelog = findIn(ctx, "", CHANGELOG);
+        changelog.ifPresent(docFiles::add);
+        card.set("changelog", presence(changelog));
+
+        List<String> licenses = licenseFiles(ctx);
+        docFiles.addAll(licenses);
+        card.set("license", licenseJson(ctx, licenses));
+
+        card.set("contributing", presence(community(ctx, CONTRIBUTING, docFiles)));
+        card.set("code_of_conduct", presence(community(ctx, CODE_OF_CONDUCT, docFiles)));
+        card.set("security_policy", presence(community(ctx, SECURITY, docFiles)));
+
+        card.set("api_specs", apiSpecs(ctx, warnings));
+        card.put("doc_files", docFiles.size());
+        card.set("warnings", CardJson.strings(warnings));
+        // Files found under other names or places than the spec's watch list (README.rst, .github/SECURITY.md).
+        docFiles.stream().filter(f -> !insideDocDir(f)).forEach(ctx::watch);
+
+        int count = docFiles.size();
+        Level level = count == 0 ? Level.NONE : readme.isEmpty() ? Level.DEGRADED : Level.OK;
+        return CardJson.summary(card, CardJson.plural(count, "doc", "docs"), level);
+    }
+
+    /**
+     * The first of {@code candidates} present in {@code dir}, compared without case (README.md, Readme.md and
+     * readme.md are one file to a reader); the path keeps the file's real spelling.
+     */
+    private static Optional<String> findIn(CardContext ctx, String dir, List<String> candidates) {
+        Map<String, String> byLowerName = new HashMap<>();
+        Path base = dir.isEmpty() ? ctx.root() : ctx.path(dir);
+        if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (var entries = Files.list(base)) {
+            entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .forEach(n -> byLowerName.putIfAbsent(n.toLowerCase(Locale.ROOT), n));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        for (String candidate : candidates) {
+            String real = byLowerName.get(candidate.toLowerCase(Locale.ROOT));
+            if (real != null) {
+                return Optional.of(dir.isEmpty() ? real : dir + "/" + real);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> community(CardContext ctx, List<String> candidates, Set<String> docFiles) {
+        for (String dir : COMMUNITY_DIRS) {
+            Optional<String> found = findIn(ctx, dir, candidates);
+            if (found.isPresent()) {
+                docFiles.add(found.get());
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ObjectNode readmeJson(CardContext ctx, Optional<String> readme) {
+        ObjectNode node = CardJson.object();
+        node.put("exists", readme.isPresent());
+        node.put("path", readme.orElse(""));
+        String text = readme.map(r -> Manifests.text(ctx.path(r))).orElse(null);
+        long size = 0;
+        if (readme.isPresent()) {
+            try {
+                size = Files.size(ctx.path(readme.get()));
+            } catch (IOException e) {
+                size = 0; // vanished since it was listed
+            }
+        }
+        List<String> headings = text == null ? List.of() : ReadmeHeadings.of(readme.get(), text);
+        node.put("size", size);
+        node.put("lines", text == null ? 0 : lineCount(text));
+        node.set("headings", CardJson.strings(headings.subList(0, Math.min(MAX_HEADINGS, headings.size()))));
+        node.put("heading_count", headings.size());
+        return node;
+    }
+
+    private static boolean insideDocDir(String path) {
+        return DOC_DIRS.stream().anyMatch(dir -> path.startsWith(dir + "/"));
+    }
+
+    static int lineCount(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return text.endsWith("\n") ? lines : lines + 1;
+    }
+
+    private static ObjectNode docDir(CardContext ctx, String dir, Set<String> docFiles) {
+        int[] counts = new int[2];
+        long[] size = new long[1];
+        ctx.walk(ctx.path(dir), (file, attrs) -> {
+            counts[0]++;
+            size[0] += attrs.size();
+            if (DOC_EXTENSIONS.contains(SecretScanner.extension(file.getFileName().toString()))) {
+                counts[1]++;
+                docFiles.add(ctx.rel(file));
+            }
+            return true;
+        });
+        ObjectNode node = CardJson.object();
+        node.put("path", dir);
+        node.put("file_count", counts[0]);
+        node.put("doc_count", counts[1]);
+        node.put("total_size", size[0]);
+        return node;
+    }
+
+    private static ObjectNode presence(Optional<String> path) {
+        ObjectNode node = CardJson.object();
+        node.put("exists", path.isPresent());
+        node.put("path", path.orElse(""));
+        return node;
+    }
+
+    /** LICENSE, LICENCE.md, COPYING, and dual-licence pairs such as LICENSE-MIT + LICENSE-APACHE. */
+    private static List<String> licenseFiles(CardContext ctx) {
+        List<String> found = new ArrayList<>();
+        try (var entries = Files.list(ctx.root())) {
+            entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> LICENSE_FILE.matcher(n).matches())
+                    .sorted()
+                    .forEach(found::add);
+        } catch (IOException | RuntimeException e) {
+            // Unreadable root: no licence found.
+        }
+        return found;
+    }
+
+    /** Several licence files mean a choice of licences: their names are joined with " OR " (SPDX style). */
+    private static ObjectNode licenseJson(CardContext ctx, List<String> files) {
+        ObjectNode node = CardJson.object();
+        node.put("exists", !files.isEmpty());
+        node.put("path", files.isEmpty() ? "" : files.get(0));
+        Set<String> names = new LinkedHashSet<>();
+        for (String file : files) {
+            String name = LicenseNames.detect(Manifests.text(ctx.path(file)));
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        node.put("name", String.join(" OR ", names));
+        node.set("files", CardJson.strings(files));
+        return node;
+    }
+
+    /**
+     * {@code openapi*.{yaml,yml,json}} and {@code swagger*} files anywhere in the project (Quarkus keeps one in
+     * {@code src/main/resources/META-INF/}) whose content says which spec they are; a generator config that only
+     * shares the name is left out.
+     */
+    private static ArrayNode apiSpecs(CardContext ctx, List<String> warnings) {
+        ArrayNode specs = CardJson.array();
+        List<Path> files = ctx.files(ctx.root(), MAX_API_SPECS,
+                p -> API_SPEC_FILE.matcher(p.getFileName().toString()).matches());
+        files.sort(null);
+        for (Path file : files) {
+            String rel = ctx.rel(file);
+            boolean json = rel.toLowerCase(Locale.ROOT).endsWith(".json");
+            JsonNode doc;
+            if (json) {
+                ParsedFile<JsonNode> parsed = Manifests.json(file, ctx.root());
+                if (parsed.warning() != null) {
+                    warnings.add(parsed.warning());
+                }
+                doc = parsed.value();
+            } else {
+                ParsedFile<List<JsonNode>> parsed = Manifests.yaml(file, ctx.root());
+                if (parsed.warning() != null) {
+                    warnings.add(parsed.warning());
+                }
+                doc = parsed.value() == null || parsed.value().isEmpty() ? null : parsed.value().get(0);
+            }
+            if (doc == null) {
+                continue;
+            }
+            String format = doc.hasNonNull("openapi") ? "openapi" : doc.hasNonNull("swagger") ? "swagger" : null;
+            if (format == null) {
+                continue;
+            }
+            ObjectNode spec = specs.addObject();
+            spec.put("path", rel);
+            spec.put("format", format);
+            spec.put("version", doc.get(format).asText());
+            spec.put("title", doc.path("info").path("title").asText(""));
+            ctx.watch(rel);
+        }
+        return specs;
+    }
+}

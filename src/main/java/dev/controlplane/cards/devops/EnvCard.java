@@ -1,0 +1,239 @@
+package dev.controlplane.cards.devops;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.support.Manifests;
+import dev.controlplane.support.ParsedFile;
+
+/**
+ * The {@code .env} family at the project root: which files exist, the variable names each defines (never a
+ * value), whether they are kept out of git, the environments declared in {@code project.yml} and the active one.
+ */
+@ApplicationScoped
+public class EnvCard implements Card {
+
+    @Override
+    public String key() {
+        return "env";
+    }
+
+    @Override
+    public String title() {
+        return "Environment";
+    }
+
+    @Override
+    public String description() {
+        return "The .env files at the root (variable names only) and the project's environments";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.DEVOPS;
+    }
+
+    @Override
+    public int order() {
+        return 50;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of(".env", ".env.*", "project.yml", "project.yaml");
+    }
+
+    @Override
+    public String alias() {
+        return "/api/env/card-status";
+    }
+
+    /** One listed file: its keys are names only. */
+    private record EnvFile(String name, boolean exists, List<String> keys, boolean gitIgnored, boolean committed) {
+    }
+
+    @Override
+    public ObjectNode compute(CardContext ctx) {
+        List<String> warnings = new ArrayList<>();
+        GitIgnoreOracle ignore = GitIgnoreOracle.load(ctx);
+        ctx.watch(".gitignore"); // git_ignored depends on it
+
+        List<String> names = listedNames(ctx);
+        List<String> existing = names.stream().filter(ctx::isFile).toList();
+        Set<String> tracked = ignore.tracked(existing);
+        Map<String, EnvFile> files = new LinkedHashMap<>();
+        for (String name : names) {
+            files.put(name, read(ctx, name, ignore, tracked, warnings));
+        }
+
+        EnvFile dotEnv = files.get(".env");
+        EnvFile example = files.get(".env.example");
+        List<String> missingInExample = new ArrayList<>();
+        List<String> missingInEnv = new ArrayList<>();
+        if (dotEnv.exists() && example.exists()) {
+            dotEnv.keys().stream().filter(k -> !example.keys().contains(k)).forEach(missingInExample::add);
+            example.keys().stream().filter(k -> !dotEnv.keys().contains(k)).forEach(missingInEnv::add);
+        } else if (dotEnv.exists()) {
+            warnings.add(".env has no .env.example documenting its variables");
+        }
+
+        boolean exposed = false;
+        for (EnvFile file : files.values()) {
+            if (!file.exists() || !EnvFileNames.holdsValues(file.name())) {
+                continue;
+            }
+            if (file.committed()) {
+                warnings.add(file.name() + " is committed to git");
+                exposed = true;
+            } else if (!file.gitIgnored()) {
+                warnings.add(file.name() + " is not git-ignored");
+                exposed = true;
+            }
+        }
+
+        ArrayNode environments = environments(ctx, warnings);
+        String active = activeEnvironment(ctx);
+        if (!active.isEmpty() && !environments.isEmpty() && !declares(environments, active)) {
+            warnings.add("active environment '" + active + "' is not declared in project.yml");
+        }
+
+        ObjectNode card = CardJson.object();
+        ArrayNode list = card.putArray("files");
+        files.values().forEach(file -> list.add(fileJson(file)));
+        card.set("environments", environments);
+        card.put("active_env", active);
+        card.set("missing_in_example", CardJson.strings(missingInExample));
+        card.set("missing_in_env", CardJson.strings(missingInEnv));
+        card.put("ignore_check", ignore.method());
+        ArrayNode missingTools = card.putArray("missing_tools");
+        if (ignore.gitMissing()) {
+            missingTools.add(CardJson.missingTool("git", "Git", "install git (e.g. apt-get install git)"));
+        }
+        card.set("warnings", CardJson.strings(warnings));
+        int count = existing.size();
+        Level level = count == 0 ? Level.NONE : exposed ? Level.DEGRADED : Level.OK;
+        return CardJson.summary(card, CardJson.plural(count, "env file", "env files"), level);
+    }
+
+    /** The standard names (always listed), then any other {@code .env.*} present at the root. */
+    private static List<String> listedNames(CardContext ctx) {
+        List<String> names = new ArrayList<>(EnvFileNames.STANDARD);
+        Set<String> others = new TreeSet<>();
+        try (var entries = Files.list(ctx.root())) {
+            entries.map(p -> p.getFileName().toString())
+                    .filter(EnvFileNames::isEnvFile)
+                    .filter(n -> !n.equals(EnvFileNames.ACTIVE_MARKER) && !names.contains(n))
+                    .filter(ctx::isFile)
+                    .forEach(others::add);
+        } catch (Exception e) {
+            // Unreadable root: the standard names are still listed, all absent.
+        }
+        names.addAll(others);
+        return names;
+    }
+
+    private static EnvFile read(CardContext ctx, String name, GitIgnoreOracle ignore, Set<String> tracked,
+            List<String> warnings) {
+        if (!ctx.isFile(name)) {
+            if (Files.isDirectory(ctx.path(name), LinkOption.NOFOLLOW_LINKS)) {
+                warnings.add(name + " is a directory (a virtualenv?), not an env file");
+            }
+            return new EnvFile(name, false, List.of(), false, false);
+        }
+        boolean committed = tracked.contains(name);
+        boolean ignored = !committed && ignore.isIgnored(name, false);
+        String text = Manifests.text(ctx.path(name));
+        if (text == null) {
+            warnings.add(name + ": unreadable or over the 5 MB limit");
+            return new EnvFile(name, true, List.of(), ignored, committed);
+        }
+        DotEnvParser.Parsed parsed = DotEnvParser.parse(text);
+        parsed.problems().forEach(problem -> warnings.add(name + ": " + problem));
+        return new EnvFile(name, true, parsed.keys(), ignored, committed);
+    }
+
+    /** {@code environments:} in project.yml: a list of names or of {@code {name, default}} objects. */
+    private static ArrayNode environments(CardContext ctx, List<String> warnings) {
+        ArrayNode result = CardJson.array();
+        String file = ctx.isFile("project.yml") ? "project.yml" : ctx.isFile("project.yaml") ? "project.yaml" : null;
+        if (file == null) {
+            return result;
+        }
+        ParsedFile<List<JsonNode>> parsed = Manifests.yaml(ctx.path(file), ctx.root());
+        if (parsed.warning() != null) {
+            warnings.add(parsed.warning());
+        }
+        if (parsed.value() == null || parsed.value().isEmpty()) {
+            return result;
+        }
+        JsonNode declared = parsed.value().get(0).path("environments");
+        if (declared.isMissingNode() || declared.isNull()) {
+            return result;
+        }
+        if (!declared.isArray()) {
+            warnings.add(file + ": environments is not a list");
+            return result;
+        }
+        for (JsonNode entry : declared) {
+            String name = entry.isTextual() ? entry.asText() : entry.path("name").asText("");
+            if (name.isBlank()) {
+                warnings.add(file + ": an environment without a name");
+                continue;
+            }
+            ObjectNode env = result.addObject();
+            env.put("name", name);
+            env.put("default", entry.path("default").asBoolean(false));
+        }
+        return result;
+    }
+
+    /** The first line of {@code .env.active} that is not blank or a comment; "" when there is none. */
+    private static String activeEnvironment(CardContext ctx) {
+        if (!ctx.isFile(EnvFileNames.ACTIVE_MARKER)) {
+            return "";
+        }
+        String text = Manifests.text(ctx.path(EnvFileNames.ACTIVE_MARKER));
+        if (text == null) {
+            return "";
+        }
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst()
+                .orElse("");
+    }
+
+    private static boolean declares(ArrayNode environments, String name) {
+        for (JsonNode env : environments) {
+            if (name.equals(env.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ObjectNode fileJson(EnvFile file) {
+        ObjectNode node = CardJson.object();
+        node.put("name", file.name());
+        node.put("exists", file.exists());
+        node.put("var_count", file.keys().size());
+        node.set("keys", CardJson.strings(file.keys()));
+        node.put("git_ignored", file.gitIgnored());
+        node.put("committed", file.committed());
+        return node;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.controlplane.cards.devops;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.support.Manifests;
+import dev.controlplane.support.ParsedFile;
+
+/**
+ * Kubernetes manifests: the resources in plain YAML (multi-document files included), Helm charts, Kustomize
+ * kustomizations, how the project deploys, whether plain manifests hold Secret data, and which CLIs are
+ * installed. Secret values are never read into the output: only the file and the resource name.
+ */
+@ApplicationScoped
+public class K8sCard implements Card {
+    static final List<String> MANIFEST_DIRS = List.of("k8s", "kubernetes", "deploy", "manifests", "charts");
+    private static final List<String> ROOT_KUSTOMIZATIONS = List.of("kustomization.yaml", "kustomization.yml");
+    static final int MAX_LISTED_FILES = 200;
+    private static final int MAX_WALKED_FILES = 20_000;
+
+    @Override
+    public String key() {
+        return "k8s";
+    }
+
+    @Override
+    public String title() {
+        return "Kubernetes";
+    }
+
+    @Override
+    public String description() {
+        return "Kubernetes manifests, Helm charts, Kustomize, raw Secrets and CLIs";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.DEVOPS;
+    }
+
+    @Override
+    public int order() {
+        return 70;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of("k8s/", "kubernetes/", "deploy/", "manifests/", "charts/", "kustomization.yaml",
+                "kustomization.yml");
+    }
+
+    @Override
+    public String alias() {
+        return "/api/k8s/status";
+    }
+
+    @Override
+    public Set<String> scopes() {
+        return Set.of("devops", "integrations");
+    }
+
+    @Override
+    public List<String> cascade() {
+        return List.of("project-status");
+    }
+
+    /** One Kubernetes object of a manifest. */
+    private record Resource(String kind, String name, String namespace, String apiVersion) {
+    }
+
+    /** A manifest file and the resources in it; {@code via} says how it is deployed. */
+    private record Manifest(String path, List<Resource> resources, String via) {
+    }
+
+    @Override
+    public ObjectNode compute(CardContext ctx) {
+        List<String> dirs = MANIFEST_DIRS.stream().filter(ctx::isDirectory).toList();
+        Set<Path> files = walk(ctx, dirs);
+        List<String> warnings = new ArrayList<>();
+
+        HelmCharts charts = HelmCharts.find(ctx, files, warnings);
+        Kustomizations kustomize = Kustomizations.read(ctx,
+                files.stream().filter(Kustomizations::isKustomization).toList(), warnings);
+        // Files a kustomization lists may live outside the manifest directories (next to a root kustomization).
+        for (Path referenced : kustomize.resourceFiles()) {
+            if (files.add(referenced)) {
+                ctx.watch(ctx.rel(referenced));
+            }
+        }
+
+        List<Manifest> manifests = new ArrayList<>();
+        Set<String> secretFiles = new LinkedHashSet<>();
+        for (Path file : files) {
+            if (!isYaml(file) || Kustomizations.isKustomization(file) || kustomize.isPatch(file)
+                    || !charts.isPlainManifest(file)) {
+                continue;
+            }
+            Manifest manifest = read(ctx, file, kustomize, charts, warnings, secretFiles);
+            if (!manifest.resources().isEmpty()) {
+                manifests.add(manifest);
+            }
+        }
+        return toJson(ctx, dirs, manifests, charts, kustomize, secretFiles, warnings);
+    }
+
+    private static Set<Path> walk(CardContext ctx, List<String> dirs) {
+        Set<Path> files = new TreeSet<>(Comparator.comparing(ctx::rel));
+        for (String dir : dirs) {
+            ctx.walk(ctx.path(dir), (file, attrs) -> {
+                files.add(file);
+                return files.size() < MAX_WALKED_FILES;
+            });
+        }
+        ROOT_KUSTOMIZATIONS.stream().filter(ctx::isFile).map(ctx::path).forEach(files::add);
+        return files;
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private static Manifest read(CardContext ctx, Path file, Kustomizations kustomize, HelmCharts charts,
+            List<String> warnings, Set<String> secretFiles) {
+        String rel = ctx.rel(file);
+        ParsedFile<List<JsonNode>> parsed = Manifests.yaml(file, ctx.root());
+        if (parsed.warning() != null) {
+            warnings.add(parsed.warning());
+        }
+        List<Resource> resources = new ArrayList<>();
+        // Documents before a syntax error still count: Manifests keeps them.
+        for (JsonNode document : parsed.optional().orElse(List.of())) {
+            collect(document, resources, () -> secretFiles.add(rel));
+        }
+        String via = charts.chartOf(file) != null ? "helm" : kustomize.manages(file) ? "kustomize" : "raw_kubectl";
+        return new Manifest(rel, resources, via);
+    }
+
+    /** Adds the resources of one document: an object with apiVersion and kind, or a {@code *List} of them. */
+    private static void collect(JsonNode doc, List<Resource> resources, Runnable onRawSecret) {
+        String apiVersion = doc.path("apiVersion").asText("");
+        String kind = doc.path("kind").asText("");
+        if (!doc.isObject() || apiVersion.isBlank() || kind.isBlank()) {
+            return;
+        }
+        if (kind.endsWith("List") && doc.path("items").isArray()) {
+            doc.path("items").forEach(item -> collect(item, resources, onRawSecret));
+            return;
+        }
+        JsonNode metadata = doc.path("metadata");
+        resources.add(new Resource(kind, metadata.path("name").asText(""), metadata.path("namespace").asText(""),
+                apiVersion));
+        // Only the presence of data is checked; the values themselves are never copied anywhere.
+        if ("Secret".equals(kind) && (hasEntries(doc.get("data")) || hasEntries(doc.get("stringData")))) {
+            onRawSecret.run();
+        }
+    }
+
+    private static boolean hasEntries(JsonNode node) {
+        return node != null && node.isObject() && node.size() > 0;
+    }
+
+    private ObjectNode toJson(CardContext ctx, List<String> dirs, List<Manifest> manifests, HelmCharts charts,
+            Kustomizations kustomize, Set<String> secretFiles, List<String> warnings) {
+        ObjectNode card = CardJson.object();
+        card.set("manifest_dirs", CardJson.strings(dirs));
+
+        Map<String, Integer> summary = new TreeMap<>();
+        ArrayNode list = card.putArray("manifests");
+        int total = 0;
+        for (Manifest manifest : manifests) {
+            for (Resource resource : manifest.resources()) {
+                summary.merge(resource.kind(), 1, Integer::sum);
+                total++;
+            }
+            if (list.size() < MAX_LISTED_FILES) {
+                list.add(manifestJson(manifest));
+            }
+        }
+        card.put("manifest_files", manifests.size());
+        card.put("manifests_truncated", manifests.size() > MAX_LISTED_FILES);
+        card.set("resource_summary", CardJson.counts(summary));
+        card.put("total_resources", total);
+        card.set("helm_charts", charts.toJson());
+        card.set("kustomizations", kustomize.toJson(ctx));
+
+        Set<String> strategies = new TreeSet<>();
+        if (!charts.isEmpty()) {
+            strategies.add("helm");
+        }
+        if (!kustomize.isEmpty()) {
+            strategies.add("kustomize");
+        }
+        manifests.stream().filter(m -> m.via().equals("raw_kubectl")).findAny().ifPresent(m -> strategies.add("raw_kubectl"));
+        String strategy = strategies.isEmpty() ? "none" : strategies.size() == 1 ? strategies.iterator().next() : "mixed";
+        card.put("deployment_strategy", strategy);
+        card.set("strategies", CardJson.strings(strategies));
+
+        ObjectNode secrets = card.putObject("secret_safety");
+        secrets.put("has_raw_secrets", !secretFiles.isEmpty());
+        secrets.set("raw_secret_files", CardJson.strings(secretFiles));
+
+        tools(ctx, card, strategy, charts, kustomize);
+        card.set("warnings", CardJson.strings(warnings));
+
+        Level level = !secretFiles.isEmpty() || !warnings.isEmpty() ? Level.DEGRADED
+                : strategy.equals("none") ? Level.NONE : Level.OK;
+        return CardJson.summary(card, CardJson.plural(total, "resource", "resources"), level);
+    }
+
+    private static ObjectNode manifestJson(Manifest manifest) {
+        ObjectNode node = CardJson.object();
+        node.put("path", manifest.path());
+        node.put("deployed_with", manifest.via());
+        ArrayNode resources = node.putArray("resources");
+        for (Resource resource : manifest.resources()) {
+            ObjectNode r = resources.addObject();
+            r.put("kind", resource.kind());
+            r.put("name", resource.name());
+            r.put("namespace", resource.namespace());
+            r.put("apiVersion", resource.apiVersion());
+        }
+        return node;
+    }
+
+    /**
+     * {@code tool_availability} for all three CLIs, and {@code missing_tools} only for the ones this project
+     * needs: kustomize is built into kubectl ({@code kubectl apply -k}), so it is missing only without kubectl.
+     */
+    private static void tools(CardContext ctx, ObjectNode card, String strategy, HelmCharts charts,
+            Kustomizations kustomize) {
+        ToolProbe.Status kubectl = ToolProbe.probe(ctx, out -> ToolProbe.jsonVersion(out, "clientVersion", "gitVersion"),
+                "kubectl", "version", "--client", "-o", "json");
+        ToolProbe.Status helm = ToolProbe.probe(ctx, ToolProbe::firstVersion, "helm", "version", "--short");
+        ToolProbe.Status kustomizeCli = ToolProbe.probe(ctx, ToolProbe::firstVersion, "kustomize", "version");
+        ObjectNode availability = card.putObject("tool_availability");
+        availability.set("kubectl", kubectl.toJson());
+        availability.set("helm", helm.toJson());
+        availability.set("kustomize", kustomizeCli.toJson());
+
+        ArrayNode missing = card.putArray("missing_tools");
+        if (!strategy.equals("none") && !kubectl.available()) {
+            missing.add(CardJson.missingTool("kubectl", "kubectl", "https://kubernetes.io/docs/tasks/tools/"));
+        }
+        if (!charts.isEmpty() && !helm.available()) {
+            missing.add(CardJson.missingTool("helm", "Helm", "https://helm.sh/docs/intro/install/"));
+        }
+        if (!kustomize.isEmpty() && !kubectl.available() && !kustomizeCli.available()) {
+            missing.add(CardJson.missingTool("kustomize", "Kustomize",
+                    "https://kubectl.docs.kubernetes.io/installation/kustomize/"));
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.controlplane.cards.devops;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.cards.common.Dependency;
+import dev.controlplane.cards.common.DependencyReader;
+import dev.controlplane.cards.common.DependencyReader.ManifestFile;
+import dev.controlplane.cards.common.PackageManager;
+import dev.controlplane.support.ToolRunner;
+
+/**
+ * Package managers by their files, whether each has its lock files, whether its CLI is installed, and the
+ * dependencies the manifests declare.
+ *
+ * <p>A dependency file counts as locked when a lock file of its manager sits in its directory or a parent
+ * directory inside the project (workspaces keep one lock at their root), or when it declares nothing to lock.
+ * Two managers have no lock file by design and are judged by what they declare instead: Maven and Gradle
+ * resolve exactly the versions written in the build (no floating ranges unless asked for), so a build file is
+ * locked when none of its versions is a range or dynamic ({@code [1.0,2.0)}, {@code LATEST}, {@code 1.+},
+ * {@code latest.release}); a {@code gradle.lockfile} also counts. A pip requirements file that pins every
+ * requirement with {@code ==} is itself a lock ({@code pip freeze} / {@code pip-compile} output). Go needs
+ * {@code go.sum}: go.mod pins versions but only go.sum makes the download verifiable.
+ */
+@ApplicationScoped
+public class PackagesCard implements Card {
+
+    @Override
+    public String key() {
+        return "packages";
+    }
+
+    @Override
+    public String title() {
+        return "Packages";
+    }
+
+    @Override
+    public String description() {
+        return "Package managers, lock files and the dependencies the manifests declare";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.DEVOPS;
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        List<String> paths = new ArrayList<>(DependencyReader.MANIFEST_WATCH_PATHS);
+        // Lock files and wrappers decide has_lock and cli_available.
+        for (PackageManager manager : PackageManager.values()) {
+            manager.lockNames().stream().filter(lock -> !paths.contains(lock)).forEach(paths::add);
+        }
+        paths.addAll(List.of("pylock.*.toml", "mvnw", "gradlew"));
+        return List.copyOf(paths);
+    }
+
+    @Override
+    public String alias() {
+        return "/api/packages/status";
+    }
+
+    @Override
+    public ObjectNode compute(CardContext context) {
+        DependencyReader.Scan scan = DependencyReader.read(context);
+        Map<PackageManager, List<ManifestFile>> files = byManager(scan.dependencyFiles());
+        Map<PackageManager, List<ManifestFile>> locks = byManager(scan.lockFiles());
+
+        ObjectNode card = CardJson.object();
+        ArrayNode managers = card.putArray("managers");
+        ArrayNode missingTools = CardJson.array();
+        boolean allLocked = true;
+        for (Map.Entry<PackageManager, List<ManifestFile>> entry : files.entrySet()) {
+            PackageManager manager = entry.getKey();
+            List<ManifestFile> lockFiles = locks.getOrDefault(manager, List.of());
+            ObjectNode node = manager(context, manager, entry.getValue(), lockFiles, scan.dependencies());
+            managers.add(node);
+            allLocked &= node.path("has_lock").asBoolean();
+            if (!node.path("cli_available").asBoolean()) {
+                missingTools.add(CardJson.missingTool(node.path("cli").asText(), manager.label(), manager.installHint()));
+            }
+            watchLocksBeside(context, manager, entry.getValue());
+        }
+        card.put("total_managers", managers.size());
+        ArrayNode dependencies = card.putArray("dependencies");
+        long dev = 0;
+        for (Dependency dependency : scan.dependencies()) {
+            dependencies.add(dependencyJson(dependency));
+            dev += dependency.dev() ? 1 : 0;
+        }
+        card.put("total_dependencies", scan.dependencies().size());
+        card.put("runtime_dependencies", scan.dependencies().size() - dev);
+        card.put("dev_dependencies", dev);
+        card.set("warnings", CardJson.strings(scan.warnings()));
+        card.set("missing_tools", missingTools);
+        Level level = managers.isEmpty() ? Level.NONE : allLocked ? Level.OK : Level.DEGRADED;
+        return CardJson.summary(card, CardJson.plural(managers.size(), "manager", "managers"), level);
+    }
+
+    private static Map<PackageManager, List<ManifestFile>> byManager(List<ManifestFile> files) {
+        Map<PackageManager, List<ManifestFile>> map = new EnumMap<>(PackageManager.class);
+        for (ManifestFile file : files) {
+            map.computeIfAbsent(file.manager(), m -> new ArrayList<>()).add(file);
+        }
+        return map;
+    }
+
+    private static ObjectNode manager(CardContext context, PackageManager manager, List<ManifestFile> files,
+            List<ManifestFile> lockFiles, List<Dependency> dependencies) {
+        ObjectNode node = CardJson.object();
+        node.put("id", manager.id());
+        node.put("name", manager.label());
+        String wrapper = wrapperIn(context, manager, files);
+        node.put("cli", wrapper != null ? wrapper : manager.commands().get(0));
+        node.put("cli_available", wrapper != null
+                || manager.commands().stream().anyMatch(command -> ToolRunner.which(command).isPresent()));
+        node.set("dependency_files", CardJson.strings(files.stream().map(ManifestFile::path).toList()));
+        node.set("lock_files", CardJson.strings(lockFiles.stream().map(ManifestFile::path).toList()));
+        List<String> unlocked = new ArrayList<>();
+        for (ManifestFile file : files) {
+            List<Dependency> declared = dependencies.stream()
+                    .filter(d -> d.sourceFile().equals(file.path()) && d.manager() == manager).toList();
+            if (!locked(file, declared, lockFiles)) {
+                unlocked.add(file.path());
+            }
+        }
+        node.put("has_lock", unlocked.isEmpty());
+        node.set("unlocked_files", CardJson.strings(unlocked));
+        node.put("dependency_count", dependencies.stream().filter(d -> d.manager() == manager).count());
+        return node;
+    }
+
+    private static boolean locked(ManifestFile file, List<Dependency> declared, List<ManifestFile> lockFiles) {
+        if (declared.isEmpty() || lockFiles.stream().anyMatch(lock -> coveredBy(file.path(), lock.path()))) {
+            return true; // nothing to pin, or a lock here or at a workspace root above
+        }
+        return switch (file.manager()) {
+            case MAVEN, GRADLE -> declared.stream().noneMatch(d -> floating(d.version()));
+            case PIP -> file.path().endsWith(".txt")
+                    && declared.stream().allMatch(d -> d.version().startsWith("=="));
+            default -> false;
+        };
+    }
+
+    /** A lock in the file's directory or a parent directory. */
+    private static boolean coveredBy(String file, String lock) {
+        String lockDir = parentOf(lock);
+        return lockDir.isEmpty() || parentOf(file).equals(lockDir) || parentOf(file).startsWith(lockDir + "/");
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** A Maven range / LATEST / RELEASE, or a Gradle dynamic version ({@code 1.+}, {@code latest.release}). */
+    private static boolean floating(String version) {
+        return version.startsWith("[") || version.startsWith("(") || version.contains("+")
+                || version.equals("LATEST") || version.equals("RELEASE") || version.startsWith("latest.");
+    }
+
+    /** {@code ./mvnw} / {@code ./gradlew} when the project ships the wrapper beside a build file or above it. */
+    private static String wrapperIn(CardContext context, PackageManager manager, List<ManifestFile> files) {
+        String wrapper = manager.wrapper();
+        if (wrapper == null) {
+            return null;
+        }
+        for (ManifestFile file : files) {
+            for (String dir = parentOf(file.path()); ; dir = parentOf(dir)) {
+                String candidate = dir.isEmpty() ? wrapper : dir + "/" + wrapper;
+                if (Files.isRegularFile(context.path(candidate), LinkOption.NOFOLLOW_LINKS)) {
+                    return "./" + wrapper;
+                }
+                if (dir.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A lock file created next to a nested manifest must make the card stale too. Every lock of the ecosystem
+     * is watched: a new {@code yarn.lock} turns an npm package into a Yarn one, a {@code poetry.lock} a pip
+     * project into a Poetry one.
+     */
+    private static void watchLocksBeside(CardContext context, PackageManager manager, List<ManifestFile> files) {
+        List<String> locks = Stream.of(PackageManager.values())
+                .filter(other -> other.ecosystem().equals(manager.ecosystem()))
+                .flatMap(other -> other.lockNames().stream()).toList();
+        for (ManifestFile file : files) {
+            String dir = parentOf(file.path());
+            locks.forEach(lock -> context.watch(dir.isEmpty() ? lock : dir + "/" + lock));
+        }
+    }
+
+    private static ObjectNode dependencyJson(Dependency dependency) {
+        ObjectNode node = CardJson.object();
+        node.put("name", dependency.name());
+        node.put("version", dependency.version());
+        node.put("dev", dependency.dev());
+        node.put("manager", dependency.manager().id());
+        node.put("source_file", dependency.sourceFile());
+        return node;
+    }
+}

@@ -1,0 +1,351 @@
+package dev.controlplane.cards.devops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.support.Manifests;
+import dev.controlplane.support.ProjectWalker;
+
+/**
+ * Terraform configuration: where it lives, its files by role, providers, modules, resources, data sources and
+ * backend, read with {@link HclScanner} (no HCL parser in our dependencies), plus whether {@code terraform init}
+ * ran and which CLI is installed.
+ */
+@ApplicationScoped
+public class TerraformCard implements Card {
+    static final int MAX_SCAN_BYTES = 512 * 1024;
+    private static final int MAX_FILES = 2_000;
+    /** Candidate roots in the order the spec names them; the project root itself comes last. */
+    private static final List<String> ROOT_DIRS = List.of("terraform", "infra");
+    private static final List<String> ROLES = List.of("main", "variables", "outputs", "providers", "backend",
+            "versions", "other");
+
+    @Override
+    public String key() {
+        return "terraform";
+    }
+
+    @Override
+    public String title() {
+        return "Terraform";
+    }
+
+    @Override
+    public String description() {
+        return "Terraform roots, providers, modules, resources, backend and CLI";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.DEVOPS;
+    }
+
+    @Override
+    public int order() {
+        return 80;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of("terraform/", "infra/", "*.tf");
+    }
+
+    @Override
+    public String alias() {
+        return "/api/terraform/status";
+    }
+
+    @Override
+    public Set<String> scopes() {
+        return Set.of("devops", "integrations");
+    }
+
+    @Override
+    public List<String> cascade() {
+        return List.of("project-status");
+    }
+
+    @Override
+    public ObjectNode compute(CardContext ctx) {
+        Inventory inventory = new Inventory(ctx);
+        List<String> roots = new ArrayList<>();
+        for (String dir : ROOT_DIRS) {
+            if (ctx.isDirectory(dir) && inventory.addFiles(ctx.files(ctx.path(dir), MAX_FILES, TerraformCard::isTerraformFile))) {
+                roots.add(dir);
+            }
+        }
+        // Root-level *.tf only: the rest of the project is not Terraform's unless a module points at it.
+        if (inventory.addFiles(ProjectWalker.files(ctx.root(), 1, MAX_FILES, TerraformCard::isTerraformFile))) {
+            roots.add(".");
+        }
+        inventory.scanAll();
+
+        ObjectNode card = CardJson.object();
+        card.put("has_terraform", !roots.isEmpty());
+        card.put("root", roots.isEmpty() ? "" : roots.get(0));
+        card.set("roots", CardJson.strings(roots));
+        inventory.writeTo(card);
+        card.put("initialized", roots.stream().anyMatch(r -> ctx.isDirectory(r + "/.terraform")));
+        card.put("lock_file", roots.stream().anyMatch(r -> ctx.isFile(r + "/.terraform.lock.hcl")));
+
+        // The version check must not phone home (checkpoint), nor print an upgrade nag.
+        ToolProbe.Status cli = ToolProbe.probe(ctx, Map.of("CHECKPOINT_DISABLE", "1"),
+                out -> ToolProbe.jsonVersion(out, "terraform_version"), "terraform", "version", "-json");
+        card.set("cli", cli.toJson());
+        ArrayNode missing = card.putArray("missing_tools");
+        if (!roots.isEmpty() && !cli.available()) {
+            missing.add(CardJson.missingTool("terraform", "Terraform CLI",
+                    "https://developer.hashicorp.com/terraform/install"));
+        }
+        card.set("warnings", CardJson.strings(inventory.warnings));
+
+        int resources = inventory.resources.size();
+        Level level = roots.isEmpty() ? Level.NONE : inventory.warnings.isEmpty() ? Level.OK : Level.DEGRADED;
+        return CardJson.summary(card, CardJson.plural(resources, "resource", "resources"), level);
+    }
+
+    static boolean isTerraformFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".tf") || name.endsWith(".tfvars");
+    }
+
+    /** The role a file plays by the usual naming conventions. */
+    static String role(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".tfvars")) {
+            return "variables";
+        }
+        String base = name.endsWith(".tf") ? name.substring(0, name.length() - 3) : name;
+        return switch (base) {
+            case "main" -> "main";
+            case "variables", "variable", "vars" -> "variables";
+            case "outputs", "output" -> "outputs";
+            case "providers", "provider" -> "providers";
+            case "backend", "backends", "state" -> "backend";
+            case "versions", "version", "terraform" -> "versions";
+            default -> "other";
+        };
+    }
+
+    /** A provider as declared in {@code provider} blocks and/or {@code required_providers}. */
+    private record Provider(String name, String source, String version, boolean configured) {
+    }
+
+    private record Module(String name, String source, String version, boolean local) {
+    }
+
+    /** Everything found in the scanned files; files are scanned once even if reached twice. */
+    private static final class Inventory {
+        private final CardContext ctx;
+        private final Set<Path> files = new LinkedHashSet<>();
+        private final Set<Path> scanned = new LinkedHashSet<>();
+        private final Map<String, Provider> providers = new TreeMap<>();
+        private final List<Module> modules = new ArrayList<>();
+        private final List<String> resources = new ArrayList<>();
+        private final Map<String, Integer> resourceTypes = new TreeMap<>();
+        private final List<String> dataSources = new ArrayList<>();
+        private final List<String> variables = new ArrayList<>();
+        private final List<String> outputs = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        private final Deque<Path> moduleDirs = new ArrayDeque<>();
+        private String backend = "";
+        private String backendFile = "";
+        private String requiredVersion = "";
+
+        Inventory(CardContext ctx) {
+            this.ctx = ctx;
+        }
+
+        /** @return whether any file was found */
+        boolean addFiles(List<Path> found) {
+            found.stream().sorted(Comparator.comparing(ctx::rel)).forEach(files::add);
+            return !found.isEmpty();
+        }
+
+        void scanAll() {
+            for (Path file : List.copyOf(files)) {
+                scan(file);
+            }
+            // Local modules outside the roots (e.g. ../modules/vpc) are part of the configuration too.
+            while (!moduleDirs.isEmpty()) {
+                Path dir = moduleDirs.poll();
+                List<Path> found = ProjectWalker.files(dir, 1, MAX_FILES, f -> f.getFileName().toString().endsWith(".tf"));
+                found.sort(Comparator.comparing(ctx::rel));
+                boolean watched = false;
+                for (Path file : found) {
+                    if (!files.add(file)) {
+                        continue; // already part of a root
+                    }
+                    if (!watched) {
+                        ctx.watch(ctx.rel(dir) + "/");
+                        watched = true;
+                    }
+                    scan(file);
+                }
+            }
+        }
+
+        private void scan(Path file) {
+            if (!scanned.add(file) || file.getFileName().toString().endsWith(".tfvars")) {
+                return; // variable values are data, not configuration (and may be secret): never read
+            }
+            String rel = ctx.rel(file);
+            String text = read(file, rel);
+            if (text == null) {
+                return;
+            }
+            HclScanner.Result result = HclScanner.scan(text);
+            result.problems().forEach(problem -> warnings.add(rel + ": " + problem));
+            for (HclScanner.Block block : result.blocks()) {
+                collect(block, file, rel);
+            }
+        }
+
+        private String read(Path file, String rel) {
+            try {
+                long size = Files.size(file);
+                if (size > MAX_SCAN_BYTES) {
+                    warnings.add(rel + ": skipped, larger than the 512 KB scan limit");
+                    return null;
+                }
+            } catch (IOException e) {
+                warnings.add(rel + ": unreadable");
+                return null;
+            }
+            String text = Manifests.text(file);
+            if (text == null) {
+                warnings.add(rel + ": unreadable");
+            }
+            return text;
+        }
+
+        private void collect(HclScanner.Block block, Path file, String rel) {
+            switch (block.type()) {
+                case "resource" -> {
+                    resources.add(block.label(0) + "." + block.label(1));
+                    resourceTypes.merge(block.label(0), 1, Integer::sum);
+                }
+                case "data" -> dataSources.add(block.label(0) + "." + block.label(1));
+                case "provider" -> providers.merge(block.label(0),
+                        new Provider(block.label(0), "", "", true),
+                        (known, added) -> new Provider(known.name(), known.source(), known.version(), true));
+                case "module" -> module(block, file);
+                case "variable" -> variables.add(block.label(0));
+                case "output" -> outputs.add(block.label(0));
+                case "terraform" -> terraformSettings(block, rel);
+                default -> {
+                    // locals, moved, import, check ...: not reported
+                }
+            }
+        }
+
+        private void module(HclScanner.Block block, Path file) {
+            String source = block.string("source");
+            boolean local = source.startsWith("./") || source.startsWith("../");
+            modules.add(new Module(block.label(0), SourceUrls.withoutCredentials(source), block.string("version"), local));
+            if (local) {
+                Path dir = file.getParent().resolve(source).normalize();
+                if (ProjectPaths.isProjectDirectory(ctx, dir)) {
+                    moduleDirs.add(dir);
+                }
+            }
+        }
+
+        private void terraformSettings(HclScanner.Block block, String rel) {
+            if (requiredVersion.isEmpty()) {
+                requiredVersion = block.string("required_version");
+            }
+            for (HclScanner.Block inner : block.blocks()) {
+                switch (inner.type()) {
+                    case "required_providers" -> inner.attributes().values().forEach(this::requiredProvider);
+                    case "backend" -> backend(inner.label(0), rel);
+                    case "cloud" -> backend("cloud", rel);
+                    default -> {
+                    }
+                }
+            }
+        }
+
+        private void requiredProvider(HclScanner.Attribute attribute) {
+            // Either `aws = { source = "...", version = "..." }` or the legacy `aws = "~> 2.0"`.
+            String source = attribute.object().getOrDefault("source", "");
+            String version = attribute.string() != null ? attribute.string()
+                    : attribute.object().getOrDefault("version", "");
+            providers.merge(attribute.name(), new Provider(attribute.name(), source, version, false),
+                    (known, added) -> new Provider(known.name(), added.source(), added.version(), known.configured()));
+        }
+
+        private void backend(String type, String rel) {
+            if (backend.isEmpty()) {
+                backend = type;
+                backendFile = rel;
+            } else if (!backend.equals(type)) {
+                warnings.add(rel + ": a second backend \"" + type + "\" besides \"" + backend + "\" in " + backendFile);
+            }
+        }
+
+        void writeTo(ObjectNode card) {
+            Map<String, Integer> roles = new LinkedHashMap<>();
+            ROLES.forEach(role -> roles.put(role, 0));
+            ArrayNode fileList = card.putArray("files");
+            for (Path file : files) {
+                String role = role(file.getFileName().toString());
+                roles.merge(role, 1, Integer::sum);
+                ObjectNode entry = fileList.addObject();
+                entry.put("path", ctx.rel(file));
+                entry.put("role", role);
+            }
+            card.put("file_count", files.size());
+            card.set("roles", CardJson.counts(roles));
+
+            ArrayNode providerList = card.putArray("providers");
+            for (Provider provider : providers.values()) {
+                ObjectNode entry = providerList.addObject();
+                entry.put("name", provider.name());
+                entry.put("source", provider.source());
+                entry.put("version", provider.version());
+                entry.put("configured", provider.configured());
+            }
+            ArrayNode moduleList = card.putArray("modules");
+            for (Module module : modules) {
+                ObjectNode entry = moduleList.addObject();
+                entry.put("name", module.name());
+                entry.put("source", module.source());
+                entry.put("version", module.version());
+                entry.put("local", module.local());
+            }
+            card.set("resources", CardJson.strings(resources));
+            card.put("total_resources", resources.size());
+            card.set("resource_types", CardJson.counts(resourceTypes));
+            card.set("data_sources", CardJson.strings(dataSources));
+            card.put("total_data_sources", dataSources.size());
+            card.set("variables", CardJson.strings(variables));
+            card.set("outputs", CardJson.strings(outputs));
+            card.put("backend", backend);
+            card.put("backend_file", backendFile);
+            card.put("required_version", requiredVersion);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.controlplane.cards.integrations;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.support.Manifests;
+import dev.controlplane.support.ParsedFile;
+import dev.controlplane.support.ProjectWalker;
+
+/**
+ * CI/CD providers by their configuration files, with how many workflows each defines, and for GitHub Actions
+ * every workflow's name, triggers and jobs. Configuration is read, never run.
+ */
+@ApplicationScoped
+public class CiCard implements Card {
+    private static final int MAX_WORKFLOW_FILES = 500;
+
+    @Override
+    public String key() {
+        return "ci";
+    }
+
+    @Override
+    public String title() {
+        return "CI/CD";
+    }
+
+    @Override
+    public String description() {
+        return "CI providers, workflows, their triggers and jobs";
+    }
+
+    @Override
+    public Tab tab() {
+        return Tab.INTEGRATIONS;
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public List<String> watchPaths() {
+        return List.of(".github/workflows/", ".gitlab-ci.yml", "Jenkinsfile", ".circleci/", "bitbucket-pipelines.yml",
+                "azure-pipelines.yml", ".travis.yml");
+    }
+
+    @Override
+    public String alias() {
+        return "/api/ci/status";
+    }
+
+    @Override
+    public List<String> cascade() {
+        return List.of("project-status");
+    }
+
+    /** A detected provider: its files and how many workflows (pipelines) they define. */
+    private record Provider(String id, String name, int workflows, List<Path> files) {
+    }
+
+    @Override
+    public ObjectNode compute(CardContext ctx) {
+        List<String> warnings = new ArrayList<>();
+        List<Provider> providers = new ArrayList<>();
+        ArrayNode workflows = CardJson.array();
+
+        // GitHub reads only the files directly in .github/workflows/.
+        List<Path> actions = new ArrayList<>(ProjectWalker.files(ctx.path(".github/workflows"), 1, MAX_WORKFLOW_FILES,
+                CiCard::isYaml));
+        actions.sort(Comparator.comparing(ctx::rel));
+        for (Path file : actions) {
+            workflows.add(githubWorkflow(ctx, file, warnings));
+        }
+        add(providers, "github_actions", "GitHub Actions", actions.size(), actions);
+
+        onePerFile(ctx, providers, warnings, "gitlab", "GitLab CI", ".gitlab-ci.yml");
+        onePerFile(ctx, providers, warnings, "jenkins", "Jenkins", "Jenkinsfile");
+        circleci(ctx, providers, warnings);
+        onePerFile(ctx, providers, warnings, "travis", "Travis CI", ".travis.yml");
+        onePerFile(ctx, providers, warnings, "azure_pipelines", "Azure Pipelines", "azure-pipelines.yml",
+                "azure-pipelines.yaml");
+        onePerFile(ctx, providers, warnings, "bitbucket", "Bitbucket Pipelines", "bitbucket-pipelines.yml");
+
+        ObjectNode card = CardJson.object();
+        ArrayNode list = card.putArray("providers");
+        int total = 0;
+        for (Provider provider : providers) {
+            ObjectNode node = list.addObject();
+            node.put("id", provider.id());
+            node.put("name", provider.name());
+            node.put("workflows", provider.workflows());
+            node.set("files", CardJson.strings(provider.files().stream().map(ctx::rel).toList()));
+            total += provider.workflows();
+        }
+        card.put("total_workflows", total);
+        card.put("has_ci", !providers.isEmpty());
+        card.set("workflows", workflows);
+        card.set("warnings", CardJson.strings(warnings));
+
+        Level level = providers.isEmpty() ? Level.NONE : warnings.isEmpty() ? Level.OK : Level.DEGRADED;
+        return CardJson.summary(card, CardJson.plural(total, "workflow", "workflows"), level);
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yml") || name.endsWith(".yaml");
+    }
+
+    private static void add(List<Provider> providers, String id, String name, int workflows, List<Path> files) {
+        if (!files.isEmpty()) {
+            providers.add(new Provider(id, name, workflows, files));
+        }
+    }
+
+    /** Providers whose one file is one pipeline; YAML ones are parsed only to warn when malformed. */
+    private static void onePerFile(CardContext ctx, List<Provider> providers, List<String> warnings, String id,
+            String name, String... candidates) {
+        List<Path> files = new ArrayList<>();
+        for (String candidate : candidates) {
+            if (ctx.isFile(candidate)) {
+                Path file = ctx.path(candidate);
+                files.add(file);
+                if (isYaml(file)) {
+                    firstDocument(ctx, file, warnings);
+                }
+            }
+        }
+        add(providers, id, name, files.size(), files);
+    }
+
+    /** CircleCI: one config, counted by its named workflows (without any, CircleCI runs one implicit workflow). */
+    private static void circleci(CardContext ctx, List<Provider> providers, List<String> warnings) {
+        for (String candidate : List.of(".circleci/config.yml", ".circleci/config.yaml")) {
+            if (ctx.isFile(candidate)) {
+                Path file = ctx.path(candidate);
+                JsonNode doc = firstDocument(ctx, file, warnings);
+                int named = 0;
+                for (var it = doc.path("workflows").fieldNames(); it.hasNext();) {
+                    if (!"version".equals(it.next())) {
+                        named++;
+                    }
+                }
+                add(providers, "circleci", "CircleCI", Math.max(1, named), List.of(file));
+                return;
+            }
+        }
+    }
+
+    /** {@code {file, name, triggers[], jobs[], valid}}; the name defaults to the file path, as on GitHub. */
+    private static ObjectNode githubWorkflow(CardContext ctx, Path file, List<String> warnings) {
+        int before = warnings.size();
+        JsonNode doc = firstDocument(ctx, file, warnings);
+        String rel = ctx.rel(file);
+        ObjectNode node = CardJson.object();
+        node.put("file", rel);
+        String name = doc.path("name").asText("");
+        node.put("name", name.isBlank() ? rel : name);
+        node.set("triggers", CardJson.strings(triggers(doc)));
+        List<String> jobs = new ArrayList<>();
+        doc.path("jobs").fieldNames().forEachRemaining(jobs::add);
+        node.set("jobs", CardJson.strings(jobs));
+        node.put("valid", warnings.size() == before);
+        return node;
+    }
+
+    /**
+     * The events of {@code on:} as a string, a list or a map. YAML 1.1 reads a bare {@code on} as the boolean
+     * true, so a parser may hand the key over as {@code "true"}: both spellings are accepted.
+     */
+    static List<String> triggers(JsonNode workflow) {
+        JsonNode on = workflow.has("on") ? workflow.get("on") : workflow.path("true");
+        List<String> triggers = new ArrayList<>();
+        if (on.isObject()) {
+            on.fieldNames().forEachRemaining(triggers::add);
+        } else if (on.isArray()) {
+            on.forEach(event -> triggers.add(event.asText()));
+        } else if (on.isValueNode() && !on.isNull() && !on.asText().isBlank()) {
+            triggers.add(on.asText());
+        }
+        return triggers;
+    }
+
+    /** The first document of a YAML file, or an empty object (with a warning when the file is malformed). */
+    private static JsonNode firstDocument(CardContext ctx, Path file, List<String> warnings) {
+        ParsedFile<List<JsonNode>> parsed = Manifests.yaml(file, ctx.root());
+        if (parsed.warning() != null) {
+            warnings.add(parsed.warning());
+        }
+        List<JsonNode> docs = parsed.optional().orElse(List.of());
+        return docs.isEmpty() || !docs.get(0).isObject() ? CardJson.object() : docs.get(0);
+    }
+}

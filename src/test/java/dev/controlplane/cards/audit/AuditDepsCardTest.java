@@ -1,0 +1,150 @@
+package dev.controlplane.cards.audit;
+
+import static dev.controlplane.cards.common.DepsFixtures.texts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.Pref;
+import dev.controlplane.cards.Tab;
+import dev.controlplane.cards.common.DependencyReader;
+import dev.controlplane.cards.common.DepsFixtures;
+
+class AuditDepsCardTest {
+    private final AuditDepsCard card = new AuditDepsCard();
+
+    @TempDir
+    Path dir;
+
+    private ObjectNode compute(Path root) {
+        return card.compute(CardContext.standalone(root));
+    }
+
+    private static Map<String, Integer> counts(JsonNode object) {
+        Map<String, Integer> counts = new TreeMap<>();
+        object.properties().forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
+        return counts;
+    }
+
+    @Test
+    void metadataFollowsTheSpec() {
+        assertEquals("audit:deps", card.key());
+        assertEquals("/api/audit/dependencies", card.alias());
+        assertEquals(Tab.AUDIT, card.tab());
+        assertEquals(20, card.order());
+        assertEquals(Pref.AUTO, card.defaultPref());
+        assertEquals(DependencyReader.MANIFEST_WATCH_PATHS, card.watchPaths());
+    }
+
+    @Test
+    void polyglotProjectIsDeduplicatedAndClassified() {
+        ObjectNode result = compute(DepsFixtures.polyglot());
+        assertEquals(53, result.path("total").asInt(), "Django and slf4j-api are declared twice");
+        assertEquals(53, result.path("dependencies").size());
+        assertEquals(41, result.path("runtime").asInt());
+        assertEquals(12, result.path("dev").asInt());
+        assertEquals(Map.ofEntries(Map.entry("build", 1), Map.entry("cache", 1), Map.entry("cloud_sdk", 3),
+                Map.entry("database_driver", 6), Map.entry("http_client", 5), Map.entry("lint", 4),
+                Map.entry("logging", 1), Map.entry("messaging", 2), Map.entry("orm", 2), Map.entry("other", 11),
+                Map.entry("serialization", 2), Map.entry("test", 7), Map.entry("ui_framework", 1),
+                Map.entry("validation", 1), Map.entry("web_framework", 6)), counts(result.path("categories")));
+        assertEquals(List.of("Ruby on Rails", "Quarkus", "Express", "FastAPI", "Django", "Gin"),
+                texts(result.path("frameworks")));
+        assertEquals(Map.of("go", 3, "java", 11, "javascript", 8, "python", 14, "ruby", 9, "rust", 8),
+                counts(result.path("ecosystems")));
+        assertEquals(0, result.path("warnings").size());
+        assertEquals("53 deps", result.path("summary").path("text").asText());
+        assertEquals("ok", result.path("summary").path("level").asText());
+    }
+
+    @Test
+    void everyDependencyHasItsCategory() {
+        List<String> rows = new ArrayList<>();
+        for (JsonNode d : compute(DepsFixtures.polyglot()).path("dependencies")) {
+            if (!"other".equals(d.path("category").asText())) {
+                rows.add(d.path("ecosystem").asText() + " " + d.path("name").asText() + " = " + d.path("category").asText());
+            }
+        }
+        assertEquals(List.of(
+                "ruby rails = web_framework", "ruby pg = database_driver", "ruby sidekiq = messaging",
+                "ruby rspec-rails = test", "ruby rubocop = lint", "ruby aws-sdk-s3 = cloud_sdk",
+                "java io.quarkus:quarkus-rest = web_framework", "java io.quarkus:quarkus-rest-client = http_client",
+                "java com.fasterxml.jackson.core:jackson-databind = serialization",
+                "java org.junit.jupiter:junit-jupiter = test",
+                "rust serde = serialization", "rust reqwest = http_client", "rust ureq = http_client",
+                "rust criterion = test",
+                "java io.quarkus:quarkus-hibernate-orm-panache = orm", "java org.postgresql:postgresql = database_driver",
+                "java software.amazon.awssdk:s3 = cloud_sdk", "java io.quarkus:quarkus-junit = test",
+                "java org.slf4j:slf4j-api = logging",
+                "javascript express = web_framework", "javascript pg = database_driver", "javascript axios = http_client",
+                "javascript react = ui_framework", "javascript jest = test", "javascript eslint = lint",
+                "javascript typescript = build",
+                "python fastapi = web_framework", "python SQLAlchemy = orm", "python pydantic = validation",
+                "python mypy = lint", "python asyncpg = database_driver",
+                "python pytest = test", "python ruff = lint", "python Django = web_framework",
+                "python redis = cache", "python celery = messaging", "python requests = http_client",
+                "python psycopg2-binary = database_driver", "python boto3 = cloud_sdk",
+                "go github.com/gin-gonic/gin = web_framework", "go github.com/jackc/pgx/v5 = database_driver",
+                "go github.com/stretchr/testify = test"), rows);
+    }
+
+    @Test
+    void aDependencyDeclaredTwiceIsRuntimeWhenAnyDeclarationIs() {
+        JsonNode slf4j = null;
+        for (JsonNode d : compute(DepsFixtures.polyglot()).path("dependencies")) {
+            if (d.path("name").asText().equals("org.slf4j:slf4j-api")) {
+                slf4j = d;
+            }
+        }
+        assertEquals("2.0.13", slf4j.path("version").asText());
+        assertEquals(false, slf4j.path("dev").asBoolean(), "test scope in core, compile scope in the parent");
+        assertEquals("java", slf4j.path("ecosystem").asText());
+        assertEquals("core/pom.xml", slf4j.path("source_file").asText());
+        assertEquals(List.of("core/pom.xml", "pom.xml"), texts(slf4j.path("source_files")));
+        assertEquals("logging", slf4j.path("category").asText());
+    }
+
+    @Test
+    void malformedManifestsDegradeTheBadge() {
+        ObjectNode result = compute(DepsFixtures.malformed());
+        assertEquals(4, result.path("total").asInt());
+        assertEquals(10, result.path("warnings").size());
+        assertEquals("4 deps", result.path("summary").path("text").asText());
+        assertEquals("degraded", result.path("summary").path("level").asText());
+    }
+
+    @Test
+    void emptyDirectoryHasTheFullShape() {
+        ObjectNode result = compute(dir);
+        assertTrue(result.path("dependencies").isArray());
+        assertEquals(0, result.path("dependencies").size());
+        assertTrue(result.path("total").isInt());
+        assertEquals(0, result.path("total").asInt());
+        assertTrue(result.path("runtime").isInt());
+        assertEquals(0, result.path("runtime").asInt());
+        assertTrue(result.path("dev").isInt());
+        assertEquals(0, result.path("dev").asInt());
+        assertTrue(result.path("categories").isObject());
+        assertEquals(0, result.path("categories").size());
+        assertTrue(result.path("frameworks").isArray());
+        assertEquals(0, result.path("frameworks").size());
+        assertTrue(result.path("ecosystems").isObject());
+        assertEquals(0, result.path("ecosystems").size());
+        assertTrue(result.path("warnings").isArray());
+        assertEquals(0, result.path("warnings").size());
+        assertEquals("0 deps", result.path("summary").path("text").asText());
+        assertEquals("none", result.path("summary").path("level").asText());
+    }
+}
