@@ -137,6 +137,7 @@ final class AppProcess implements AutoCloseable {
 
     /** Resident set size in bytes ({@code VmRSS}). */
     long rssBytes() throws IOException {
+        requireAlive();
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 String[] parts = line.substring(6).trim().split("\\s+");
@@ -148,10 +149,19 @@ final class AppProcess implements AutoCloseable {
 
     /** utime + stime of the whole process, in clock ticks. */
     long cpuTicks() throws IOException {
+        requireAlive();
         String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields[0] is field 3 (state): utime is field 14, stime field 15
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** Other developers' builds share this machine: say so clearly when the app went away under us. */
+    void requireAlive() throws IOException {
+        if (!process.isAlive()) {
+            throw new IOException("the app (pid " + pid() + ") exited unexpectedly with status " + process.exitValue()
+                    + " (143 = SIGTERM, 137 = SIGKILL from outside the harness); see " + log);
+        }
     }
 
     boolean alive() {

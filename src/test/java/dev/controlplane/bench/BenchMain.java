@@ -65,7 +65,8 @@ public final class BenchMain {
         Path logDir = repo.resolve("bench/out/" + stamp);
         Path work = Files.createTempDirectory("cp-bench-");
         ResultTable table = new ResultTable();
-        BenchContext ctx = new BenchContext(plan, table, jar, logDir, work);
+        Path staged = stageApp(jar, work.resolve("app"));
+        BenchContext ctx = new BenchContext(plan, table, staged, logDir, work);
         BenchContext.log("benchmark (%s plan), app logs in %s, projects in %s", plan.name(), logDir, work);
         try {
             new BenchMain().run(ctx, repo, only);
@@ -87,7 +88,7 @@ public final class BenchMain {
 
     private void run(BenchContext ctx, Path repo, Set<String> only) throws Exception {
         Plan plan = ctx.plan;
-        Path small = ctx.workDir.resolve("project-" + label(plan.smallProjectFiles()));
+        Path small = ctx.workDir.resolve("project-" + plan.smallProjectFiles());
         timed("generate " + plan.smallProjectFiles() + " files", () -> ProjectGenerator.generate(small, plan.smallProjectFiles(),
                 ProjectGenerator.DEFAULT_SEED));
         String smallLabel = "generated " + label(plan.smallProjectFiles());
@@ -104,10 +105,7 @@ public final class BenchMain {
             Path project = repoCopy;
             section(ctx, "compute on " + repoLabel, () -> {
                 try (AppProcess app = ctx.startReady(ctx.spec("compute-repo", project).set("controlplane.cache.warm-on-start", false))) {
-                    ComputeBench.CardTimes t = new ComputeBench(ctx).run(repoLabel, app);
-                    if (only.contains("compute")) {
-                        perCard.put(repoLabel, t);
-                    }
+                    computeOrWarm(ctx, only, repoLabel, app, perCard);
                 }
             });
         }
@@ -115,12 +113,7 @@ public final class BenchMain {
             AppProcess.Spec spec = ctx.spec("compute-small", small).set("controlplane.cache.warm-on-start", false)
                     .set("controlplane.watch.interval", "1s");
             try (AppProcess app = ctx.startReady(spec)) {
-                if (only.contains("compute") || only.contains("paint") || only.contains("stale")) {
-                    ComputeBench.CardTimes t = new ComputeBench(ctx).run(smallLabel, app);
-                    if (only.contains("compute")) {
-                        perCard.put(smallLabel, t);
-                    }
-                }
+                computeOrWarm(ctx, only, smallLabel, app, perCard);
                 if (only.contains("stale")) {
                     new StalenessBench(ctx).run("watch service", smallLabel, app, small);
                 }
@@ -156,7 +149,7 @@ public final class BenchMain {
                 Path large = small;
                 String largeLabel = smallLabel;
                 if (plan.largeProjectFiles() != plan.smallProjectFiles()) {
-                    large = ctx.workDir.resolve("project-" + label(plan.largeProjectFiles()));
+                    large = ctx.workDir.resolve("project-" + plan.largeProjectFiles());
                     Path target = large;
                     timed("generate " + plan.largeProjectFiles() + " files", () -> ProjectGenerator.generate(target,
                             plan.largeProjectFiles(), ProjectGenerator.DEFAULT_SEED));
@@ -166,6 +159,17 @@ public final class BenchMain {
             });
         }
         ComputeBench.perCardTable(ctx.table, perCard);
+    }
+
+    /** The compute section when selected; otherwise just every card computed, for the sections that need a warm cache. */
+    private static void computeOrWarm(BenchContext ctx, Set<String> only, String label, AppProcess app,
+            Map<String, ComputeBench.CardTimes> perCard) throws Exception {
+        if (only.contains("compute")) {
+            perCard.put(label, new ComputeBench(ctx).run(label, app));
+        } else {
+            ControlClient client = new ControlClient(app.base);
+            ComputeBench.ensureWarm(client, client.cardKeys());
+        }
     }
 
     private static void paint(BenchContext ctx, String label, Path project) throws Exception {
@@ -185,15 +189,28 @@ public final class BenchMain {
         int run() throws Exception;
     }
 
+    /**
+     * Runs a section; a failure is retried once (the machine is shared, and a process can be killed from
+     * outside), its partial rows dropped, and a second failure is reported as a note while the others go on.
+     */
     private static void section(BenchContext ctx, String name, Step step) {
         BenchContext.log("== %s", name);
         long start = System.nanoTime();
-        try {
-            step.run();
-        } catch (Exception | AssertionError e) {
-            System.err.println("section '" + name + "' failed: " + e);
-            e.printStackTrace();
-            ctx.table.note("section '" + name + "' failed: " + e.getMessage());
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            int mark = ctx.table.mark();
+            try {
+                step.run();
+                break;
+            } catch (Exception | AssertionError e) {
+                ctx.table.rollback(mark);
+                System.err.println("section '" + name + "' failed (attempt " + attempt + "): " + e);
+                e.printStackTrace();
+                if (attempt == 2) {
+                    ctx.table.note("section '" + name + "' failed twice: " + e.getMessage());
+                } else {
+                    ctx.table.note("section '" + name + "' failed once and was re-run: " + e.getMessage());
+                }
+            }
         }
         BenchContext.log("   (%s took %.0f s)", name, (System.nanoTime() - start) / 1e9);
     }
@@ -206,6 +223,29 @@ public final class BenchMain {
 
     static String label(int files) {
         return files >= 1000 && files % 1000 == 0 ? (files / 1000) + "k files" : files + " files";
+    }
+
+    /**
+     * Copies the packaged app ({@code target/quarkus-app/}, ~22 MB) and runs it from there under its own jar name:
+     * the machine is shared, and neither a rebuild of {@code target/} nor someone's clean-up of
+     * {@code quarkus-run.jar} processes should pull the app out from under a running benchmark. Same bytes, same
+     * {@code java -jar} start.
+     */
+    private static Path stageApp(Path jar, Path target) throws IOException {
+        Path source = jar.getParent();
+        try (var paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+        }
+        Path staged = target.resolve("control-plane-bench.jar");
+        Files.move(target.resolve(jar.getFileName().toString()), staged);
+        return staged;
     }
 
     /** A clean clone of the committed tree: the app writes .state/ into it, never into the repository itself. */

@@ -39,10 +39,10 @@ final class FanoutBench {
             heapPerSubscriber(client, clients);
             // Warm-up (not reported): the server's publish and write paths get compiled before the first measured run.
             clients.ensure(10, 30_000);
-            publishAndWait(client, clients, 500, ctx.plan.isSmoke() ? 1 : 3);
+            publishAndWait(client, clients, 500, ctx.plan.isSmoke() ? 0.5 : 3);
             for (int n : ctx.plan.fanoutClients()) {
                 for (int rate : ctx.plan.fanoutRates()) {
-                    measure(client, clients, n, rate);
+                    measure(app, client, clients, n, rate);
                 }
             }
             JsonNode stats = client.get("/api/events/stats");
@@ -75,14 +75,18 @@ final class FanoutBench {
                         + ResultTable.format(Stats.of(baseline).median()) + " MiB");
     }
 
-    private void measure(ControlClient client, FanoutClients clients, int n, int rate) throws IOException, InterruptedException {
+    private void measure(AppProcess app, ControlClient client, FanoutClients clients, int n, int rate)
+            throws IOException, InterruptedException {
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> max = new ArrayList<>();
         List<Double> delivered = new ArrayList<>();
         List<Double> dropped = new ArrayList<>();
         List<Double> achieved = new ArrayList<>();
+        List<Double> serverCpu = new ArrayList<>();
+        List<Double> harnessCpu = new ArrayList<>();
         String problem = "";
+        long ticksPerSecond = AppProcess.clockTicksPerSecond();
         for (int run = 1; run <= ctx.plan.fanoutRuns(); run++) {
             if (!clients.ensure(n, 60_000)) {
                 problem = "only " + clients.live() + " of " + n + " clients connected; ";
@@ -91,44 +95,61 @@ final class FanoutBench {
             int live = clients.live();
             int droppedBefore = clients.dropped();
             long expected = Math.round(rate * ctx.plan.fanoutSeconds());
-            FanoutClients.Run r = clients.startRun();
+            FanoutClients.Run r = clients.startRun(expected);
+            long serverBefore = app.cpuTicks();
+            long harnessBefore = harnessCpuNanos();
+            long t0 = System.nanoTime();
             client.post("/api/bench/publish", Map.of("rate", rate, "duration_s", ctx.plan.fanoutSeconds(), "padding", 0));
             Thread.sleep((long) (ctx.plan.fanoutSeconds() * 1000));
-            long drainUntil = System.nanoTime() + Duration.ofSeconds(ctx.plan.isSmoke() ? 3 : 10).toNanos();
+            // Let the live clients catch up with what was published (bounded: a client far behind is dropped anyway).
+            long drainUntil = System.nanoTime() + Duration.ofSeconds(ctx.plan.isSmoke() ? 2 : 5).toNanos();
             while (System.nanoTime() < drainUntil
                     && clients.clients().stream().anyMatch(c -> c.live() && c.ticks() < expected)) {
                 Thread.sleep(20);
             }
-            p50.add(r.latency.percentileMillis(50));
-            p99.add(r.latency.percentileMillis(99));
-            max.add(r.latency.maxMillis());
-            delivered.add(100.0 * r.frames.sum() / Math.max(1, expected * live));
+            double wall = (System.nanoTime() - t0) / 1e9;
+            serverCpu.add((app.cpuTicks() - serverBefore) / (double) ticksPerSecond / wall * 100);
+            harnessCpu.add((harnessCpuNanos() - harnessBefore) / 1e9 / wall * 100);
+            LatencyHistogram latency = r.latency();
+            p50.add(latency.percentileMillis(50));
+            p99.add(latency.percentileMillis(99));
+            max.add(latency.maxMillis());
+            delivered.add(100.0 * r.frames() / Math.max(1, expected * live));
             dropped.add((double) (clients.dropped() - droppedBefore));
-            long spanUs = r.lastSentUs.get() - r.firstSentUs.get();
-            if (spanUs > 0) {
-                achieved.add((expected - 1) * 1e6 / spanUs);
-            }
-            BenchContext.log("fan-out %d clients @ %d/s run %d: p50 %.2f ms, p99 %.2f ms, max %.1f ms, delivered %.1f %%, dropped %d",
-                    n, rate, run, p50.get(p50.size() - 1), p99.get(p99.size() - 1), max.get(max.size() - 1),
-                    delivered.get(delivered.size() - 1), (int) (double) dropped.get(dropped.size() - 1));
+            achieved.add(r.achievedRate());
+            BenchContext.log("fan-out %d clients @ %d/s run %d: p50 %.2f ms, p99 %.2f ms, max %.1f ms, delivered %.1f %%,"
+                    + " dropped %d; CPU server %.0f %%, harness %.0f %% of a core", n, rate, run, last(p50), last(p99), last(max),
+                    last(delivered), (int) last(dropped), last(serverCpu), last(harnessCpu));
         }
         boolean targeted = (n == 1000 && rate == 100) || (n == 100 && rate == 1000);
         String section = "SSE fan-out";
         String name = n + " client" + (n == 1 ? "" : "s") + " @ " + rate + "/s";
-        ctx.table.add(section, name + ": p50", "ms", p50, null, problem + ctx.plan.fanoutRuns() + " runs of "
-                + ResultTable.format(ctx.plan.fanoutSeconds()) + " s; achieved publish rate median "
+        ctx.table.add(section, name + ": p50", "ms", p50, null, problem + ctx.plan.fanoutRuns() + " run(s) of "
+                + ResultTable.format(ctx.plan.fanoutSeconds()) + " s; publish rate achieved (median) "
                 + ResultTable.format(Stats.of(achieved).median()) + "/s");
         ctx.table.add(section, name + ": p99", "ms", p99, targeted ? ResultTable.Target.atMost(50, "ms") : null,
-                "max latency median " + ResultTable.format(Stats.of(max).median()) + " ms");
+                "max latency (median of runs) " + ResultTable.format(Stats.of(max).median()) + " ms");
         ctx.table.add(section, name + ": frames delivered", "%", delivered, null, "of rate × duration × clients");
-        ctx.table.add(section, name + ": dropped clients", "clients", dropped, null, "per run");
+        ctx.table.add(section, name + ": dropped clients", "clients", dropped, null, "per run, of " + n);
+        ctx.table.add(section, name + ": CPU server / harness", "% of a core", serverCpu, null,
+                "harness (the clients) median " + ResultTable.format(Stats.of(harnessCpu).median()) + " % of a core");
+    }
+
+    private static double last(List<Double> values) {
+        return values.get(values.size() - 1);
+    }
+
+    /** CPU time of this JVM (the clients), to show how much of the 2 cores the measuring side takes. */
+    private static long harnessCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private void publishAndWait(ControlClient client, FanoutClients clients, int rate, double seconds)
             throws IOException, InterruptedException {
-        clients.startRun();
+        clients.startRun(Math.round(rate * seconds));
         client.post("/api/bench/publish", Map.of("rate", rate, "duration_s", seconds, "padding", 0));
-        Thread.sleep((long) (seconds * 1000) + 1000);
+        Thread.sleep((long) (seconds * 1000) + (ctx.plan.isSmoke() ? 300 : 1000));
     }
 
     /** Waits until the server's subscriber count is what the harness holds open (connects and closes are async). */

@@ -3,11 +3,11 @@ package dev.controlplane.bench;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -19,52 +19,85 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.parsetools.RecordParser;
 
 /**
  * Many SSE clients in one JVM on a small Vert.x event-loop pool (non-blocking: a thousand connections cost a
- * thousand sockets, not a thousand threads). Each client parses its stream line by line at the byte level and,
- * for every {@code bench:tick}, records {@code now - sent_us} (both epoch microseconds from the same machine
- * clock) into the histogram of the current run.
+ * thousand sockets, not a thousand threads). Each connection is its own TCP connection (no keep-alive reuse).
+ * Each client splits its stream into lines itself, at the byte level, and for every {@code bench:tick} records
+ * {@code now - sent_us} (both epoch microseconds from the same machine clock). Recording goes to one recorder
+ * per event-loop thread, merged when a run is read, so the clients do not contend with each other.
  */
 final class FanoutClients implements AutoCloseable {
+    private static final byte[] EVENT_TICK = "event:bench:tick".getBytes();
+    private static final byte[] EVENT_TICK_SPACED = "event: bench:tick".getBytes();
+    private static final byte[] EVENT_READY = "event:sys:ready".getBytes();
+    private static final byte[] EVENT_READY_SPACED = "event: sys:ready".getBytes();
     private static final byte[] SENT_US = "\"sent_us\":".getBytes();
-    private static final byte[] TICK = "bench:tick".getBytes();
+    private static final byte[] INDEX = "\"i\":".getBytes();
 
     private final Vertx vertx;
     private final HttpClient http;
-    private final int port;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
-    private final AtomicInteger ready = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicInteger failedConnects = new AtomicInteger();
 
-    private volatile Run run = new Run();
+    private volatile Run run = new Run(0);
 
-    /** What one publish run saw, across all clients. */
+    /** What one publish run saw, per event-loop thread. */
     static final class Run {
+        final long expected;
+        final Map<Thread, Recorder> recorders = new ConcurrentHashMap<>();
+
+        Run(long expected) {
+            this.expected = expected;
+        }
+
+        Recorder recorder() {
+            return recorders.computeIfAbsent(Thread.currentThread(), t -> new Recorder());
+        }
+
+        LatencyHistogram latency() {
+            LatencyHistogram all = new LatencyHistogram();
+            recorders.values().forEach(r -> all.merge(r.latency));
+            return all;
+        }
+
+        long frames() {
+            return recorders.values().stream().mapToLong(r -> r.latency.count()).sum();
+        }
+
+        /** Publish rate the server achieved: from the send times of the first and the last event of the run. */
+        double achievedRate() {
+            long first = recorders.values().stream().mapToLong(r -> r.firstSentUs).filter(v -> v > 0).min().orElse(0);
+            long last = recorders.values().stream().mapToLong(r -> r.lastSentUs).max().orElse(0);
+            return first > 0 && last > first ? (expected - 1) * 1e6 / (last - first) : Double.NaN;
+        }
+    }
+
+    static final class Recorder {
         final LatencyHistogram latency = new LatencyHistogram();
-        final LongAdder frames = new LongAdder();
-        final AtomicLong firstSentUs = new AtomicLong(Long.MAX_VALUE);
-        final AtomicLong lastSentUs = new AtomicLong(Long.MIN_VALUE);
+        volatile long firstSentUs;
+        volatile long lastSentUs;
     }
 
     FanoutClients(int port, int eventLoops) {
-        this.port = port;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops)
                 .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
         this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-                .setKeepAlive(true).setIdleTimeout(0).setConnectTimeout(10_000),
+                .setKeepAlive(false).setIdleTimeout(0).setConnectTimeout(10_000),
                 new PoolOptions().setHttp1MaxSize(20_000).setMaxWaitQueueSize(-1));
     }
 
-    /** One connection. State is only written on its event-loop thread; counters are read by the harness. */
+    /** One connection. Parsing state is only touched on its event-loop thread; counters are read by the harness. */
     final class Client {
         private volatile HttpConnection connection;
         private volatile boolean closing;
         private volatile boolean dead;
+        private volatile boolean ready;
         private volatile long ticks;
         private boolean inTick;
+        private byte[] line = new byte[512];
+        private int length;
 
         void connect() {
             http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/api/events")
@@ -78,14 +111,17 @@ final class FanoutClients implements AutoCloseable {
         }
 
         private void onResponse(HttpClientResponse response) {
+            connection = response.request().connection();
             if (response.statusCode() != 200) {
                 failedConnects.incrementAndGet();
                 dead = true;
-                response.request().connection().close();
+                connection.close();
                 return;
             }
-            connection = response.request().connection();
-            response.handler(RecordParser.newDelimited("\n", this::line));
+            if (closing) {
+                connection.close();
+            }
+            response.handler(this::chunk);
             response.endHandler(v -> ended());
             response.exceptionHandler(e -> ended());
             connection.closeHandler(v -> ended());
@@ -100,37 +136,77 @@ final class FanoutClients implements AutoCloseable {
             }
         }
 
-        private void line(Buffer line) {
-            int length = line.length();
-            if (length == 0) {
+        private void chunk(Buffer buffer) {
+            byte[] bytes = buffer.getBytes();
+            for (byte b : bytes) {
+                if (b == '\n') {
+                    line(length);
+                    length = 0;
+                } else {
+                    if (length == line.length) {
+                        line = java.util.Arrays.copyOf(line, line.length * 2);
+                    }
+                    line[length++] = b;
+                }
+            }
+        }
+
+        private void line(int n) {
+            if (n == 0) {
                 return;
             }
-            byte first = line.getByte(0);
-            if (first == 'e') { // event:<type>
-                inTick = contains(line, TICK, 6);
-                if (!inTick && startsWithAt(line, "sys:ready".getBytes(), 6, length)) {
-                    ready.incrementAndGet();
+            if (line[0] == 'e') {
+                inTick = startsWith(EVENT_TICK, n) || startsWith(EVENT_TICK_SPACED, n);
+                if (!inTick && (startsWith(EVENT_READY, n) || startsWith(EVENT_READY_SPACED, n))) {
+                    ready = true;
                 }
-            } else if (first == 'd' && inTick) {
+            } else if (line[0] == 'd' && inTick) {
                 long now = epochMicros();
-                int at = indexOf(line, SENT_US, 5);
-                if (at >= 0) {
-                    long sent = 0;
-                    for (int i = at + SENT_US.length; i < length; i++) {
-                        byte b = line.getByte(i);
-                        if (b < '0' || b > '9') {
-                            break;
-                        }
-                        sent = sent * 10 + (b - '0');
-                    }
+                long sent = number(SENT_US, n);
+                if (sent > 0) {
                     Run r = run;
-                    r.latency.record(now - sent);
-                    r.frames.increment();
-                    r.firstSentUs.accumulateAndGet(sent, Math::min);
-                    r.lastSentUs.accumulateAndGet(sent, Math::max);
+                    Recorder rec = r.recorder();
+                    rec.latency.record(now - sent);
+                    long index = number(INDEX, n);
+                    if (index == 1 && rec.firstSentUs == 0) {
+                        rec.firstSentUs = sent;
+                    }
+                    if (index == r.expected) {
+                        rec.lastSentUs = Math.max(rec.lastSentUs, sent);
+                    }
                     ticks++;
                 }
             }
+        }
+
+        private boolean startsWith(byte[] prefix, int n) {
+            if (n < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (line[i] != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The unsigned integer after {@code key} in the current line, or -1. */
+        private long number(byte[] key, int n) {
+            outer:
+            for (int i = 5; i <= n - key.length; i++) {
+                for (int j = 0; j < key.length; j++) {
+                    if (line[i + j] != key[j]) {
+                        continue outer;
+                    }
+                }
+                long value = 0;
+                for (int k = i + key.length; k < n && line[k] >= '0' && line[k] <= '9'; k++) {
+                    value = value * 10 + (line[k] - '0');
+                }
+                return value;
+            }
+            return -1;
         }
 
         void close() {
@@ -159,61 +235,38 @@ final class FanoutClients implements AutoCloseable {
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
-    private static boolean startsWithAt(Buffer line, byte[] what, int from, int length) {
-        int start = from < length && line.getByte(from) == ' ' ? from + 1 : from;
-        if (start + what.length > length) {
-            return false;
-        }
-        for (int i = 0; i < what.length; i++) {
-            if (line.getByte(start + i) != what[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean contains(Buffer line, byte[] what, int from) {
-        return indexOf(line, what, from) >= 0;
-    }
-
-    private static int indexOf(Buffer line, byte[] what, int from) {
-        int limit = line.length() - what.length;
-        outer:
-        for (int i = from; i <= limit; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (line.getByte(i + j) != what[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
     /**
-     * Opens connections until {@code count} are live and have received {@code sys:ready}, in batches so the
-     * accept queue is not flooded.
+     * Closes or opens connections until exactly {@code count} are live and have received {@code sys:ready}. Opens
+     * them in batches of 100; a connection not ready within 15 s is abandoned (counted as a failed connect).
      *
      * @return false when they could not all connect within the timeout
      */
     boolean ensure(int count, long timeoutMillis) throws InterruptedException {
         clients.removeIf(c -> !c.live());
+        while (clients.size() > count) {
+            clients.remove(clients.size() - 1).close();
+        }
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (clients.size() < count && System.currentTimeMillis() < deadline) {
             int batch = Math.min(100, count - clients.size());
-            int target = ready.get() + batch;
             List<Client> fresh = new ArrayList<>();
             for (int i = 0; i < batch; i++) {
                 Client c = new Client();
                 fresh.add(c);
                 c.connect();
             }
-            clients.addAll(fresh);
-            while (ready.get() < target && System.currentTimeMillis() < deadline
-                    && fresh.stream().anyMatch(Client::live)) {
+            long batchDeadline = Math.min(deadline, System.currentTimeMillis() + 15_000);
+            while (System.currentTimeMillis() < batchDeadline && fresh.stream().anyMatch(c -> c.live() && !c.ready)) {
                 Thread.sleep(5);
             }
-            clients.removeIf(c -> !c.live());
+            for (Client c : fresh) {
+                if (c.live() && c.ready) {
+                    clients.add(c);
+                } else if (c.live()) {
+                    failedConnects.incrementAndGet();
+                    c.close();
+                }
+            }
         }
         return clients.size() >= count;
     }
@@ -226,9 +279,9 @@ final class FanoutClients implements AutoCloseable {
         return clients;
     }
 
-    Run startRun() {
+    Run startRun(long expected) {
         clients.forEach(Client::resetTicks);
-        Run r = new Run();
+        Run r = new Run(expected);
         run = r;
         return r;
     }

@@ -22,6 +22,18 @@ final class LatencyHistogram {
         maxMicros.accumulateAndGet(v, Math::max);
     }
 
+    /** Adds another histogram's samples to this one. */
+    void merge(LatencyHistogram other) {
+        for (int i = 0; i < buckets.length(); i++) {
+            long v = other.buckets.get(i);
+            if (v != 0) {
+                buckets.addAndGet(i, v);
+            }
+        }
+        count.add(other.count());
+        maxMicros.accumulateAndGet(other.maxMicros.get(), Math::max);
+    }
+
     long count() {
         return count.sum();
     }

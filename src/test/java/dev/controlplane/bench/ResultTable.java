@@ -52,6 +52,17 @@ final class ResultTable {
         add(section, metric, "", Stats.of(List.of()), null, why);
     }
 
+    /** The current row count, to {@link #rollback} a section's partial rows before it is re-run. */
+    synchronized int mark() {
+        return rows.size();
+    }
+
+    synchronized void rollback(int mark) {
+        while (rows.size() > mark) {
+            rows.remove(rows.size() - 1);
+        }
+    }
+
     synchronized void extra(String title, List<String> header, List<List<String>> rows) {
         extras.add(new Extra(title, header, rows));
     }
