@@ -89,6 +89,7 @@
     const badge = role(el, 'badge');
     const summary = e.data && e.data.summary;
     badge.textContent = summary ? summary.text : (busy ? '…' : (e.error ? 'error' : '—'));
+    badge.title = summary ? summary.text : '';
     badge.dataset.level = summary ? summary.level : (e.error ? 'failed' : 'none');
     role(el, 'load').hidden = !(pref === 'manual' && !e.data && !busy);
     const errorBox = role(el, 'error');
@@ -96,8 +97,10 @@
     errorBox.textContent = e.error ? 'Error: ' + e.error + (e.data ? ' — showing the last good data.' : '') : '';
     updateAge(el, e);
     const detail = role(el, 'detail');
-    if (e.data !== detail.__rendered) {
-      detail.__rendered = e.data;
+    // Redraw when the data changes, or (without data) when what the placeholder says changes.
+    const drawn = e.data || ('empty:' + pref + ':' + busy);
+    if (drawn !== detail.__rendered) {
+      detail.__rendered = drawn;
       detail.replaceChildren();
       if (e.data) {
         const render = renderers[key] || renderers['*'];
@@ -176,12 +179,23 @@
     const headers = { Accept: 'application/json' };
     if (force) headers['X-Control-Plane'] = '1';
     return fetch(url, { headers: headers, credentials: 'same-origin' })
-      .then((res) => res.json().then((body) => ({ ok: res.ok, body: body })))
+      .then((res) => readJson(res))
       .then((r) => {
         if (r.ok) storeSet(key, r.body);
         else storeUpdate(key, { computing: false, refreshing: false, error: r.body.error || 'request failed' });
       })
       .catch((err) => storeUpdate(key, { computing: false, refreshing: false, error: 'server unreachable (' + err.message + ')' }));
+  }
+
+  /** A response body as {ok, body}; a non-JSON answer (a proxy's error page) becomes a readable error. */
+  function readJson(res) {
+    return res.text().then((text) => {
+      try {
+        return { ok: res.ok, body: JSON.parse(text) };
+      } catch (err) {
+        return { ok: false, body: { error: 'the server answered ' + res.status + ' ' + res.statusText + ' without JSON' } };
+      }
+    });
   }
 
   /* ---------- live stream ---------- */
@@ -349,9 +363,9 @@
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-Control-Plane': '1', Accept: 'application/json' },
       body: JSON.stringify(body),
-    }).then((res) => res.json().then((json) => {
-      if (!res.ok) throw new Error(json.error || res.statusText);
-      return json;
+    }).then((res) => readJson(res).then((r) => {
+      if (!r.ok) throw new Error(r.body.error || res.statusText);
+      return r.body;
     })).catch((err) => {
       flash('Request failed: ' + err.message);
       return null;

@@ -63,6 +63,13 @@ public class CardCache {
     private final ExecutorService workers;
     private final ScheduledExecutorService timeouts;
     private final Map<String, CompletableFuture<ObjectNode>> inflight = new ConcurrentHashMap<>();
+    /**
+     * Entry digests the staleness watcher vouches for: while its OS watches are healthy and no event touched
+     * the card since it compared the files, a request is a hit without reading the tree again.
+     */
+    private final Map<String, String> vouched = new ConcurrentHashMap<>();
+    /** Bumped by every file event for a key, so a vouch based on an older reading is refused. */
+    private final Map<String, Long> doubts = new ConcurrentHashMap<>();
     /** Keys whose computation is executing now (not merely queued for a worker). */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
@@ -120,6 +127,9 @@ public class CardCache {
                 && System.currentTimeMillis() / 1000.0 - entry.cachedAt() > card.maxAge().get().toSeconds()) {
             return MissReason.TTL;
         }
+        if (entry.stored().digest().equals(vouched.get(card.key()))) {
+            return null;
+        }
         Fingerprint now = scanner.take(entry.watch());
         if (!scanner.matches(entry.stored(), now)) {
             return MissReason.EXPIRED;
@@ -139,6 +149,38 @@ public class CardCache {
 
     public Map<String, CacheEntry> entries() {
         return store.all();
+    }
+
+    /** How many file events touched {@code key} so far: read before comparing files, passed to {@link #vouch}. */
+    public long doubtCount(String key) {
+        return doubts.getOrDefault(key, 0L);
+    }
+
+    /** The OS reported a change under {@code keys}: their next request reads the files again. */
+    public void doubt(Collection<String> keys) {
+        synchronized (doubts) {
+            for (String key : keys) {
+                doubts.merge(key, 1L, Long::sum);
+                vouched.remove(key);
+            }
+        }
+    }
+
+    /** The OS watches are not (or no longer) complete: nothing is vouched for. */
+    public void doubtAll() {
+        doubt(List.copyOf(vouched.keySet()));
+    }
+
+    /**
+     * The watcher compared the files of {@code key} with its entry and found them equal, and no event has
+     * touched it since {@code doubtCount} was read: requests may skip the comparison until the next event.
+     */
+    public void vouch(String key, String entryDigest, long doubtCount) {
+        synchronized (doubts) {
+            if (doubtCount(key) == doubtCount) {
+                vouched.put(key, entryDigest);
+            }
+        }
     }
 
     /** True while a computation of {@code key} runs. */

@@ -101,7 +101,8 @@ public class StateFiles {
     private void ensureDir() throws IOException {
         Path dir = dir();
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
+            // createDirectory, not createDirectories: a project directory that was deleted must stay deleted.
+            Files.createDirectory(dir);
         }
         Path ignore = dir.resolve(".gitignore");
         if (!Files.exists(ignore)) {

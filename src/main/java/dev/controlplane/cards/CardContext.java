@@ -36,17 +36,25 @@ public final class CardContext {
         ObjectNode get(String key) throws Exception;
     }
 
+    /**
+     * The least depth a card walks to when computing. The watch depth (8 by default) is counted from each
+     * watched directory; a card walks from the project root, where a multi-module Java source file sits at
+     * depth 9 or more ({@code module/src/main/java/com/acme/app/x/Y.java}). The file cap of the walker still
+     * bounds the cost.
+     */
+    public static final int MIN_COMPUTE_DEPTH = 24;
+
     public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Peers peers) {
         this.root = root;
         this.stateDir = stateDir;
-        this.depth = depth;
+        this.depth = Math.max(depth, MIN_COMPUTE_DEPTH);
         this.toolTimeout = toolTimeout;
         this.peers = peers;
     }
 
     /** A context without peers: for tests and tools that compute one card on its own. */
     public static CardContext standalone(Path root) {
-        return new CardContext(root, root.resolve(".state"), 8, ToolRunner.DEFAULT_TIMEOUT, key -> {
+        return new CardContext(root, root.resolve(".state"), MIN_COMPUTE_DEPTH, ToolRunner.DEFAULT_TIMEOUT, key -> {
             throw new IllegalStateException("no peer card '" + key + "' outside the cache");
         });
     }
@@ -83,11 +91,38 @@ public final class CardContext {
     }
 
     public boolean isFile(String relative) {
-        return Files.isRegularFile(path(relative), LinkOption.NOFOLLOW_LINKS);
+        return isFile(path(relative));
     }
 
     public boolean isDirectory(String relative) {
-        return Files.isDirectory(path(relative), LinkOption.NOFOLLOW_LINKS);
+        return isDirectory(path(relative));
+    }
+
+    /** A regular file inside the project, not a link: paths built from the project's own files can point anywhere. */
+    public boolean isFile(Path path) {
+        return contains(path) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** A directory inside the project, not a link. */
+    public boolean isDirectory(Path path) {
+        return contains(path) && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Whether {@code path} stays inside the project as written: a reference like {@code ../../x} must not leak out. */
+    public boolean contains(Path path) {
+        return path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Whether {@code path} exists and is inside the project with every link resolved: a path such as
+     * {@code core/target/surefire-reports} passes through {@code target} even when that is a link elsewhere.
+     */
+    public boolean reallyContains(Path path) {
+        try {
+            return path.toRealPath().startsWith(root.toRealPath());
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Adds a watch path found while computing (same syntax as {@link Card#watchPaths()}). */
@@ -104,6 +139,17 @@ public final class CardContext {
     /** Runs a tool in the project directory with the configured timeout (no shell). */
     public ToolRunner.Result run(String... command) {
         return ToolRunner.run(root, toolTimeout, command);
+    }
+
+    /** As {@link #run(String...)}, with a shorter timeout for a probe that should answer at once. */
+    public ToolRunner.Result run(Duration timeout, String... command) {
+        Duration shorter = timeout.compareTo(toolTimeout) < 0 ? timeout : toolTimeout;
+        return ToolRunner.run(root, shorter, command);
+    }
+
+    /** As {@link #run(String...)}, with extra environment variables (e.g. to switch off update checks). */
+    public ToolRunner.Result run(java.util.Map<String, String> environment, String... command) {
+        return ToolRunner.run(root, toolTimeout, environment, java.util.List.of(command));
     }
 
     public Duration toolTimeout() {

@@ -47,6 +47,10 @@ public final class Manifests {
     private Manifests() {
     }
 
+    /**
+     * SnakeYAML limits for the parser Jackson drives. Jackson reads aliases as their anchor names instead of
+     * expanding them, so an alias "billion laughs" costs nothing; the limits still cap size and nesting.
+     */
     private static LoaderOptions yamlLimits() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(50);
@@ -91,7 +95,10 @@ public final class Manifests {
                 MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(in)) {
             while (it.hasNextValue()) {
                 JsonNode document = it.nextValue();
-                if (document != null && !document.isMissingNode() && !document.isNull()) {
+                // An empty document (a trailing "---") reads as null or an empty string: not a document.
+                boolean empty = document == null || document.isMissingNode() || document.isNull()
+                        || (document.isTextual() && document.asText().isEmpty());
+                if (!empty) {
                     documents.add(document);
                 }
                 if (documents.size() >= MAX_YAML_DOCUMENTS) {
@@ -165,15 +172,34 @@ public final class Manifests {
     }
 
     private static String warning(Path file, Path root, String what, Exception e) {
+        return relative(file, root) + ": " + what + " (" + parserMessage(e) + ")";
+    }
+
+    /**
+     * A parser's complaint without the file's content: parsers quote the offending token and a window of the
+     * source, which could be a secret sitting in a broken manifest. Keeps the reason and the line/column.
+     */
+    static String parserMessage(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String location = "";
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line:? (\\d+),? column:? (\\d+)").matcher(message);
+        if (at.find()) {
+            location = " at line " + at.group(1) + ", column " + at.group(2);
+        }
+        int cut = message.indexOf(" at [Source");
+        if (cut >= 0) {
+            message = message.substring(0, cut);
+        }
         int nl = message.indexOf('\n');
         if (nl > 0) {
             message = message.substring(0, nl);
         }
-        if (message.length() > 200) {
-            message = message.substring(0, 200) + "…";
+        // Quoted fragments are the file's own text: never echo them.
+        message = message.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("\\([^)]*\\)", "").trim();
+        if (message.length() > 160) {
+            message = message.substring(0, 160) + "…";
         }
-        return relative(file, root) + ": " + what + " (" + message + ")";
+        return message + location;
     }
 
     public static String relative(Path file, Path root) {

@@ -61,11 +61,13 @@ final class DirectoryWatcher implements AutoCloseable {
      * Makes the registered set equal {@code wanted} (existing directories inside the project): registers new
      * ones, cancels those no longer wanted.
      */
-    void sync(Collection<Path> wanted) {
+    /** @return true when directories were added (their contents may have changed before they were watched) */
+    boolean sync(Collection<Path> wanted) {
         WatchService ws = service;
         if (ws == null) {
-            return;
+            return false;
         }
+        boolean added = false;
         Set<Path> target = new HashSet<>();
         for (Path dir : wanted) {
             Path existing = nearestExisting(dir);
@@ -87,15 +89,17 @@ final class DirectoryWatcher implements AutoCloseable {
             try {
                 keys.put(dir, dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE,
                         StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY));
+                added = true;
             } catch (ClosedWatchServiceException e) {
-                return;
+                return added;
             } catch (IOException | RuntimeException e) {
                 if (Files.isDirectory(dir)) {
                     fail("cannot watch " + dir + " (" + e.getMessage() + "); polling instead");
-                    return;
+                    return added;
                 }
             }
         }
+        return added;
     }
 
     /** A directory that does not exist yet is seen appearing from its nearest existing ancestor. */

@@ -147,6 +147,9 @@ public class StalenessWatcher {
     void poll() {
         DirectoryWatcher watcher = directories;
         boolean healthy = watcher != null && watcher.healthy();
+        if (!healthy) {
+            cache.doubtAll(); // without complete OS watches nobody can vouch for the files
+        }
         if (healthy && System.currentTimeMillis() - lastFullCheckMillis < healthyPollMillis) {
             return;
         }
@@ -169,8 +172,18 @@ public class StalenessWatcher {
     private void nudge(Path path) {
         if (path == null) {
             pendingAll.set(true);
+            cache.doubtAll();
         } else {
             pendingPaths.add(path);
+            // At once, before the debounce: from now on a request for these cards reads the files again.
+            List<Path> one = List.of(path);
+            List<String> keys = new ArrayList<>();
+            for (CacheEntry entry : cache.entries().values()) {
+                if (affected(entry, one)) {
+                    keys.add(entry.key());
+                }
+            }
+            cache.doubt(keys);
         }
         scheduleNudge();
     }
@@ -204,7 +217,7 @@ public class StalenessWatcher {
         pendingPaths.clear();
         pendingKeys.clear();
         lastFullCheckMillis = System.currentTimeMillis();
-        check(cache.entries().keySet());
+        check(cache.entries().keySet(), null);
     }
 
     private void checkPending() {
@@ -212,17 +225,22 @@ public class StalenessWatcher {
             checkAll();
             return;
         }
-        Set<String> keys = new LinkedHashSet<>(drain(pendingKeys));
+        Set<String> recomputed = new LinkedHashSet<>(drain(pendingKeys));
         List<Path> paths = drain(pendingPaths);
+        Set<String> touched = new LinkedHashSet<>();
         if (!paths.isEmpty()) {
             for (CacheEntry entry : cache.entries().values()) {
                 if (affected(entry, paths)) {
-                    keys.add(entry.key());
+                    touched.add(entry.key());
                 }
             }
         }
-        if (!keys.isEmpty()) {
-            check(keys);
+        if (!recomputed.isEmpty()) {
+            check(recomputed, null); // a fresh entry: scan its patterns fully, once
+        }
+        touched.removeAll(recomputed);
+        if (!touched.isEmpty()) {
+            check(touched, paths); // re-read only what the OS reported
         }
     }
 
@@ -244,26 +262,46 @@ public class StalenessWatcher {
         return false;
     }
 
-    private void check(Collection<String> keys) {
+    /**
+     * Compares the given cards with their cache entries. With {@code changed} paths (from the OS), patterns
+     * are updated by re-reading just those paths; without, they are scanned in full.
+     */
+    private void check(Collection<String> keys, List<Path> changed) {
         long started = System.nanoTime();
         checks.incrementAndGet();
         Map<String, CacheEntry> entries = cache.entries();
         states.keySet().retainAll(entries.keySet());
         Map<String, PatternScan> scans = new HashMap<>();
+        Map<String, Long> doubtsBefore = new HashMap<>();
+        Map<CacheEntry, Fingerprint> current = new LinkedHashMap<>();
         for (String key : keys) {
             CacheEntry entry = entries.get(key);
             if (entry == null) {
                 continue;
             }
+            doubtsBefore.put(key, cache.doubtCount(key));
             Map<String, PatternScan> parts = new LinkedHashMap<>();
             for (String pattern : entry.watch()) {
-                PatternScan scan = scans.computeIfAbsent(pattern, scanner::scan);
+                PatternScan scan = scans.computeIfAbsent(pattern,
+                        p -> changed == null ? scanner.scan(p) : scanner.rescan(p, changed));
                 patternDirectories.put(pattern, watchDirectories(pattern, scan));
                 parts.put(pattern, scan);
             }
-            evaluate(entry, scanner.combine(parts));
+            current.put(entry, scanner.combine(parts));
         }
-        syncDirectories(entries.values());
+        // Newly watched directories may have changed before they were watched: vouch only when none were added.
+        boolean newDirectories = syncDirectories(entries.values());
+        DirectoryWatcher watcher = directories;
+        boolean canVouch = !newDirectories && watcher != null && watcher.healthy();
+        current.forEach((entry, fingerprint) -> {
+            if (evaluate(entry, fingerprint) && canVouch) {
+                cache.vouch(entry.key(), entry.stored().digest(), doubtsBefore.get(entry.key()));
+            }
+        });
+        if (newDirectories) {
+            pendingKeys.addAll(current.keySet().stream().map(CacheEntry::key).toList());
+            scheduleNudge();
+        }
         lastCheckMs = (System.nanoTime() - started) / 1_000_000.0;
     }
 
@@ -276,7 +314,8 @@ public class StalenessWatcher {
         return dirs;
     }
 
-    private void evaluate(CacheEntry entry, Fingerprint now) {
+    /** Announces the card stale if its files changed; returns true when they match its entry. */
+    private boolean evaluate(CacheEntry entry, Fingerprint now) {
         String key = entry.key();
         StaleState state = states.get(key);
         if (state == null || !state.entryDigest.equals(entry.stored().digest())) {
@@ -288,7 +327,7 @@ public class StalenessWatcher {
                 state.baseline = now; // loaded from disk: from now on changes can be named
             }
             state.rearm();
-            return;
+            return true;
         }
         long nowMillis = System.currentTimeMillis();
         if (!state.stale()) {
@@ -304,6 +343,7 @@ public class StalenessWatcher {
                         nowMillis);
             }
         }
+        return false;
     }
 
     /** Without the fingerprint the entry was computed from (restart): files modified since it was cached. */
@@ -360,10 +400,10 @@ public class StalenessWatcher {
         }
     }
 
-    private void syncDirectories(Collection<CacheEntry> entries) {
+    private boolean syncDirectories(Collection<CacheEntry> entries) {
         DirectoryWatcher watcher = directories;
         if (watcher == null) {
-            return;
+            return false;
         }
         Set<Path> wanted = new LinkedHashSet<>();
         for (CacheEntry entry : entries) {
@@ -377,7 +417,7 @@ public class StalenessWatcher {
             }
         }
         patternDirectories.keySet().removeIf(p -> entries.stream().noneMatch(e -> e.watch().contains(p)));
-        watcher.sync(wanted);
+        return watcher.sync(wanted);
     }
 
     public WatchStats stats() {

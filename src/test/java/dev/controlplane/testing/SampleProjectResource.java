@@ -11,12 +11,24 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * is never the project under test). Tests get its path through {@code controlplane.project-root}.
  */
 public class SampleProjectResource implements QuarkusTestResourceLifecycleManager {
+    /** Set in the test JVM too, so tests of the packaged app ({@code @QuarkusIntegrationTest}) find the project. */
+    static final String PROPERTY = "test.sample-project.dir"; // outside the controlplane. namespace the app validates
     private Path dir;
 
     @Override
     public Map<String, String> start() {
         dir = TestFiles.copyFixture("sample-project");
+        System.setProperty(PROPERTY, dir.toString());
         return Map.of("controlplane.project-root", dir.toString());
+    }
+
+    /** The directory the running app describes. */
+    public static Path root() {
+        String dir = System.getProperty(PROPERTY);
+        if (dir == null) {
+            throw new IllegalStateException("the sample project is not started");
+        }
+        return Path.of(dir);
     }
 
     @Override

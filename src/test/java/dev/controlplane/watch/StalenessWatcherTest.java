@@ -298,6 +298,19 @@ class StalenessWatcherTest {
     }
 
     @Test
+    void aVouchedCardIsServedWithoutReadingTheTreeUntilAFileEventDoubtsIt() throws Exception {
+        start(true);
+        awaitTrue(() -> cache.doubtCount("docs") == 0 && watcher.stats().checks() >= 2);
+        ObjectNode hit = cache.get("docs", false);
+        assertTrue(hit.get("_cache").get("fresh").asBoolean());
+        long doubts = cache.doubtCount("docs");
+        TestFiles.write(root.resolve("docs/guide.md"), "# Guide, edited behind the cache's back");
+        awaitTrue(() -> cache.doubtCount("docs") > doubts);
+        ObjectNode after = cache.get("docs", false);
+        assertFalse(after.get("_cache").get("fresh").asBoolean(), "the edit is seen by the very next request");
+    }
+
+    @Test
     void pollOnlyModeStillFires() {
         start(false);
         assertEquals("poll only", watcher.stats().mode());

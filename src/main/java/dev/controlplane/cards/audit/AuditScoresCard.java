@@ -211,7 +211,9 @@ public class AuditScoresCard implements Card {
         ArrayNode recent = trend.putArray("recent");
         history.subList(Math.max(0, history.size() - 10), history.size()).forEach(recent::add);
         try {
-            Files.createDirectories(file.getParent());
+            if (!Files.isDirectory(file.getParent())) {
+                Files.createDirectory(file.getParent()); // never recreate a deleted project directory
+            }
             ArrayNode all = CardJson.array();
             history.forEach(all::add);
             AtomicFiles.write(file, JSON.writeValueAsBytes(all));

@@ -64,8 +64,8 @@ final class HelmCharts {
         }
         JsonNode doc = parsed.value() == null || parsed.value().isEmpty() ? CardJson.object() : parsed.value().get(0);
         Path dir = chartFile.getParent();
-        boolean hasValues = ProjectPaths.isProjectFile(ctx, dir.resolve("values.yaml"))
-                || ProjectPaths.isProjectFile(ctx, dir.resolve("values.yml"));
+        boolean hasValues = ctx.isFile(dir.resolve("values.yaml"))
+                || ctx.isFile(dir.resolve("values.yml"));
         return new Chart(ctx.rel(dir), doc.path("name").asText(""), doc.path("version").asText(""),
                 doc.path("appVersion").asText(""), hasValues, templates);
     }

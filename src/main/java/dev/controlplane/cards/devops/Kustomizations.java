@@ -92,7 +92,7 @@ final class Kustomizations {
                 String reference = patch.isTextual() ? patch.asText() : patch.path("path").asText("");
                 if (!reference.isEmpty() && !reference.contains("\n")) {
                     Path target = dir.resolve(reference).normalize();
-                    if (ProjectPaths.isProjectFile(ctx, target)) {
+                    if (ctx.isFile(target)) {
                         patchFiles.add(target);
                     }
                 }
@@ -109,10 +109,10 @@ final class Kustomizations {
             return;
         }
         Path target = dir.resolve(reference).normalize();
-        if (ProjectPaths.isProjectFile(ctx, target)) {
+        if (ctx.isFile(target)) {
             resourceFiles.add(target);
-        } else if (ProjectPaths.isProjectDirectory(ctx, target)
-                && FILE_NAMES.stream().anyMatch(name -> ProjectPaths.isProjectFile(ctx, target.resolve(name)))) {
+        } else if (ctx.isDirectory(target)
+                && FILE_NAMES.stream().anyMatch(name -> ctx.isFile(target.resolve(name)))) {
             bases.add(target);
         }
     }

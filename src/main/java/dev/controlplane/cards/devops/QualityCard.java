@@ -37,7 +37,8 @@ import dev.controlplane.support.ToolRunner;
  *
  * <p>{@code relevant}: the tool belongs to a stack the project has (python, js, ts, go, rust, java, from the
  * root manifests), or it is configured anyway. {@code available}: relevant, and configured <em>or</em>
- * CLI-available, i.e. the project has either chosen the tool or could run it right now.
+ * CLI-available, i.e. the project has either chosen the tool or could run it right now; a tool that runs as
+ * a build plugin is available only when the build declares it.
  *
  * <p>Badge: {@code <available>/<relevant> tools}. Level: ok when every relevant tool is available, degraded
  * when some are not, none when no tool is relevant.
@@ -109,8 +110,12 @@ public class QualityCard implements Card {
             return configFile.isPresent();
         }
 
+        /**
+         * A build plugin (Checkstyle, PMD, ...) only runs when the build declares it: having Maven or Gradle
+         * is not having the tool. Other tools count when configured or when their CLI is at hand.
+         */
         boolean available() {
-            return relevant && (configured() || cliAvailable);
+            return relevant && (configured() || (cliAvailable && !tool.runsAsBuildPlugin()));
         }
     }
 

@@ -166,7 +166,7 @@ final class QualityProject {
      */
     private Optional<String> inside(String rel) {
         Path resolved = ctx.path(rel);
-        boolean inside = resolved.startsWith(ctx.root()) && InsideProject.check(ctx, resolved);
+        boolean inside = resolved.startsWith(ctx.root()) && ctx.reallyContains(resolved);
         return inside ? Optional.of(ctx.rel(resolved)) : Optional.empty();
     }
 

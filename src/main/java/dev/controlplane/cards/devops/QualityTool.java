@@ -43,6 +43,11 @@ record QualityTool(String id, String name, String category, String stack, String
                 iniSections, packageKey, packageName, mavenPlugin, gradlePlugin);
     }
 
+    /** Runs inside Maven or Gradle rather than as a command of its own. */
+    boolean runsAsBuildPlugin() {
+        return mavenPlugin != null || gradlePlugin != null;
+    }
+
     QualityTool plugins(String mavenArtifactId, String gradlePluginId) {
         return new QualityTool(id, name, category, stack, command, installHint, configFiles, pyprojectTool,
                 iniSections, packageKey, dependency, mavenArtifactId, gradlePluginId);

@@ -267,7 +267,7 @@ public class TerraformCard implements Card {
             modules.add(new Module(block.label(0), SourceUrls.withoutCredentials(source), block.string("version"), local));
             if (local) {
                 Path dir = file.getParent().resolve(source).normalize();
-                if (ProjectPaths.isProjectDirectory(ctx, dir)) {
+                if (ctx.isDirectory(dir)) {
                     moduleDirs.add(dir);
                 }
             }

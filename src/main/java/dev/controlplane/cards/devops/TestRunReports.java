@@ -84,7 +84,7 @@ final class TestRunReports {
     private void junitXml(String source, String relDir, int depth) {
         Path dir = ctx.path(relDir);
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || filesRead >= MAX_REPORT_FILES
-                || !InsideProject.check(ctx, dir)) {
+                || !ctx.reallyContains(dir)) {
             return;
         }
         List<Path> files = ProjectWalker.files(dir, depth, MAX_REPORT_FILES - filesRead,
@@ -190,7 +190,7 @@ final class TestRunReports {
         Path nodeids = ctx.path(relCache + "/nodeids");
         boolean hasFailed = Files.isRegularFile(lastfailed, LinkOption.NOFOLLOW_LINKS);
         boolean hasIds = Files.isRegularFile(nodeids, LinkOption.NOFOLLOW_LINKS);
-        if ((!hasFailed && !hasIds) || !InsideProject.check(ctx, ctx.path(relCache))) {
+        if ((!hasFailed && !hasIds) || !ctx.reallyContains(ctx.path(relCache))) {
             return;
         }
         Set<String> collected = new HashSet<>();

@@ -1,6 +1,5 @@
 package dev.controlplane.cards.devops;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -43,8 +42,7 @@ public final class ToolProbe {
     /** As {@link #probe(CardContext, Function, String...)} with extra environment (e.g. no update checks). */
     public static Status probe(CardContext ctx, Map<String, String> env, Function<String, String> versionOf,
             String... command) {
-        // ToolRunner directly (not ctx.run) only because ctx.run takes no environment; same root and timeout.
-        ToolRunner.Result result = ToolRunner.run(ctx.root(), ctx.toolTimeout(), env, List.of(command));
+        ToolRunner.Result result = ctx.run(env, command);
         if (!result.found()) {
             return new Status(false, "");
         }

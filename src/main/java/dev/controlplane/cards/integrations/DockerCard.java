@@ -230,9 +230,7 @@ public class DockerCard implements Card {
         boolean composeAvailable = false;
         String composeVersion = null;
         if (available) {
-            Duration timeout = ctx.toolTimeout().compareTo(DAEMON_TIMEOUT) < 0 ? ctx.toolTimeout() : DAEMON_TIMEOUT;
-            ToolRunner.Result info = ToolRunner.run(ctx.root(), timeout, "docker", "info", "--format",
-                    "{{.ServerVersion}}");
+            ToolRunner.Result info = ctx.run(DAEMON_TIMEOUT, "docker", "info", "--format", "{{.ServerVersion}}");
             daemonRunning = info.ok() && !info.stdout().isBlank();
             serverVersion = daemonRunning ? info.firstLine() : null;
             ToolRunner.Result compose = ctx.run("docker", "compose", "version", "--short");

@@ -217,7 +217,7 @@ public class GitCard implements Card {
         for (String name : names) {
             ToolRunner.Result url = git(ctx, "remote", "get-url", name);
             if (url.ok() && !url.stdout().isBlank()) {
-                return new Remote(name, RemoteUrls.withoutCredentials(url.firstLine()));
+                return new Remote(name, RemoteUrl.parse(url.firstLine()).safeUrl());
             }
         }
         return new Remote(null, null);

@@ -25,7 +25,6 @@ import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.devops.ToolProbe;
-import dev.controlplane.support.ToolRunner;
 
 /**
  * The project's GitHub side: the repository slug from the origin remote (credentials never leave the parser),
@@ -141,7 +140,7 @@ public class GithubCard implements Card {
         if (remote.isGithub()) {
             command.addAll(List.of("--hostname", remote.ghHost()));
         }
-        return ToolRunner.run(ctx.root(), ctx.toolTimeout(), GH_ENV, command).ok();
+        return ctx.run(GH_ENV, command.toArray(String[]::new)).ok();
     }
 
     private static ObjectNode githubDir(CardContext ctx, boolean exists) {

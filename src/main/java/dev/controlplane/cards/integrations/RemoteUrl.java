@@ -44,7 +44,7 @@ record RemoteUrl(String protocol, String host, String port, String user, String 
     }
 
     private static RemoteUrl parseUrl(String protocol, String rest) {
-        int slash = rest.indexOf('/');
+        int slash = authorityEnd(rest);
         String authority = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? "" : rest.substring(slash);
         if ("file".equals(protocol)) {
@@ -64,6 +64,26 @@ record RemoteUrl(String protocol, String host, String port, String user, String 
         boolean http = protocol.contains("http");
         String user = http || userInfo.contains(":") ? "" : userInfo;
         return new RemoteUrl(protocol, host.toLowerCase(Locale.ROOT), port, user, stripQuery(path));
+    }
+
+    /**
+     * Where the authority ends: at the first '/', unless that '/' sits inside a password written without
+     * escaping ({@code user:ab/cd@host}) — a ':' that is no port separator, then an '@' after the '/'.
+     * Cutting at the '/' would put half of the password into the path.
+     */
+    private static int authorityEnd(String rest) {
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+            return -1;
+        }
+        int colon = rest.indexOf(':');
+        int at = rest.indexOf('@', slash);
+        if (rest.lastIndexOf('@', slash) < 0 && colon >= 0 && colon < slash && at > slash
+                && !rest.substring(colon + 1, slash).matches("\\d*")) {
+            int next = rest.indexOf('/', at);
+            return next < 0 ? rest.length() : next;
+        }
+        return slash;
     }
 
     private static String stripQuery(String path) {

@@ -147,6 +147,16 @@ class QualityCardTest {
     }
 
     @Test
+    void havingMavenIsNotHavingItsLintPlugins(@TempDir Path dir) {
+        CardFixtures.write(dir, "pom.xml", "<project><modelVersion>4.0.0</modelVersion><artifactId>a</artifactId></project>");
+        CardFixtures.write(dir, "mvnw", "#!/bin/sh\n");
+        ObjectNode result = bareMachine.compute(CardContext.standalone(dir));
+        assertEquals(0, result.at("/totals/available").asInt());
+        assertEquals("0/5 tools", result.at("/summary/text").asText());
+        assertEquals("degraded", result.at("/summary/level").asText());
+    }
+
+    @Test
     void mavenPluginsInEveryModuleCountAsConfigured(@TempDir Path dir) {
         CardFixtures.copy("quality-maven", dir);
         CardContext ctx = CardContext.standalone(dir);

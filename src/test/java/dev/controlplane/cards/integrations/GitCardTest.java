@@ -305,21 +305,26 @@ class GitCardTest {
         assertFalse(status.unborn());
     }
 
+    private static String safe(String url) {
+        return RemoteUrl.parse(url).safeUrl();
+    }
+
     @Test
     void stripsCredentialsFromEveryUrlWithAScheme() {
-        assertEquals("https://github.com/acme/widgets.git", RemoteUrls.withoutCredentials(CREDENTIAL_URL));
+        assertEquals("https://github.com/acme/widgets.git", safe(CREDENTIAL_URL));
         assertEquals("https://github.com/acme/widgets.git",
-                RemoteUrls.withoutCredentials("https://ghp_abcdef@github.com/acme/widgets.git"));
-        assertEquals("ssh://github.com/acme/widgets.git",
-                RemoteUrls.withoutCredentials("ssh://git@github.com/acme/widgets.git"));
-        assertEquals("https://host:8443/x", RemoteUrls.withoutCredentials("https://u:p@ss@host:8443/x"));
-        assertEquals("https://host/x", RemoteUrls.withoutCredentials("https://user:ab/cd@host/x"));
-        assertEquals("https://host:8443/path/@scope", RemoteUrls.withoutCredentials("https://host:8443/path/@scope"));
+                safe("https://ghp_abcdef@github.com/acme/widgets.git"));
+        assertEquals("ssh://git@github.com/acme/widgets.git", safe("ssh://git@github.com/acme/widgets.git"),
+                "a user without password is no secret");
+        assertEquals("ssh://github.com/acme/widgets.git", safe("ssh://git:pw@github.com/acme/widgets.git"));
+        assertEquals("https://host:8443/x", safe("https://u:p@ss@host:8443/x"));
+        assertEquals("https://host/x", safe("https://user:ab/cd@host/x"));
+        assertEquals("https://host:8443/path/@scope", safe("https://host:8443/path/@scope"));
         assertEquals("git@github.com:acme/widgets.git",
-                RemoteUrls.withoutCredentials("git@github.com:acme/widgets.git"));
-        assertEquals("/srv/git/widgets.git", RemoteUrls.withoutCredentials("/srv/git/widgets.git"));
-        assertEquals("https://host/x.git", RemoteUrls.withoutCredentials("https://host/x.git?access_token=abc#frag"));
-        assertEquals("https://host/x.git", RemoteUrls.withoutCredentials("https://user:pa?ss#word@host/x.git"));
+                safe("git@github.com:acme/widgets.git"));
+        assertEquals("/srv/git/widgets.git", safe("/srv/git/widgets.git"));
+        assertEquals("https://host/x.git", safe("https://host/x.git?access_token=abc#frag"));
+        assertEquals("https://host/x.git", safe("https://user:pa?ss#word@host/x.git"));
     }
 
     // --- building real repositories ---

@@ -1,0 +1,158 @@
+package dev.controlplane.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import dev.controlplane.testing.Browser;
+import dev.controlplane.testing.SampleProjectResource;
+import dev.controlplane.testing.TestFiles;
+import io.quarkus.logging.Log;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The dashboard in a real browser: live cards, outdated badges, refresh, errors, hostile names, small screens. */
+@QuarkusTest
+@QuarkusTestResource(SampleProjectResource.class)
+class DashboardBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL page;
+
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser(1280, 1800);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void openDashboard() {
+        browser.open(page.toString());
+        browser.await(WAIT, d -> "connected".equals(browser.role(d.findElement(By.tagName("body")), "connection")
+                .getAttribute("data-state")));
+    }
+
+    /** Waits until the card shows a real badge (not the loading placeholders). */
+    private String awaitBadge(String key) {
+        return browser.await(WAIT, d -> {
+            String text = browser.badge(key);
+            return text.isEmpty() || text.equals("…") || text.equals("—") ? null : text;
+        });
+    }
+
+    @Test
+    void autoCardsRenderRealValuesWithoutErrors() {
+        openDashboard();
+        assertEquals("2 tests", awaitBadge("testing"));
+        assertEquals("4 docs", awaitBadge("docs"));
+        assertEquals("1 env file", awaitBadge("env"));
+        assertFalse(browser.card("dns").isDisplayed(), "dns is hidden by default");
+        browser.driver().findElement(By.cssSelector("[role=tab][data-tab=integrations]")).click();
+        assertEquals("2 Dockerfiles", awaitBadge("docker"));
+        assertEquals("no repo", awaitBadge("git"));
+        assertEquals("1 workflow", awaitBadge("ci"));
+        browser.driver().findElement(By.cssSelector("[role=tab][data-tab=audit]")).click();
+        assertTrue(awaitBadge("audit:scores").startsWith("Q "));
+        Object rendered = browser.script("var m = performance.getEntriesByName('cp:cards-rendered');"
+                + "return m.length ? m[0].startTime : -1;");
+        Log.infof("First render of the cards: %s ms after navigation start", rendered);
+        assertTrue(((Number) rendered).doubleValue() >= 0, "the page marks its first render");
+        browser.driver().findElement(By.cssSelector("[role=tab][data-tab=devops]")).click();
+        browser.screenshot("dashboard-devops");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aSavedFileMarksTheCardOutdatedAndRefreshClearsIt() {
+        openDashboard();
+        awaitBadge("docs");
+        WebElement docs = browser.card("docs");
+        TestFiles.write(SampleProjectResource.root().resolve("docs/guide.md"), "# Guide\n\nChanged in the browser test.\n");
+        browser.await(WAIT, d -> docs.getAttribute("class").contains("stale"));
+        WebElement outdated = browser.role(docs, "outdated");
+        assertTrue(outdated.isDisplayed());
+        assertEquals("outdated", outdated.getText());
+        assertTrue(outdated.getAttribute("title").contains("docs/guide.md"), outdated.getAttribute("title"));
+        browser.screenshot("dashboard-outdated");
+
+        browser.role(docs, "refresh").click();
+        browser.await(WAIT, d -> !docs.getAttribute("class").contains("stale"));
+        browser.await(WAIT, d -> browser.role(docs, "age").getText().contains("just now") ? true : null);
+        assertFalse(browser.role(docs, "outdated").isDisplayed());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aFailingComputationShowsTheErrorAboveTheLastGoodData() throws Exception {
+        openDashboard();
+        awaitBadge("env");
+        WebElement env = browser.card("env");
+        Path project = SampleProjectResource.root();
+        Path away = project.resolveSibling(project.getFileName() + "-away");
+        Files.move(project, away);
+        try {
+            browser.role(env, "refresh").click();
+            WebElement error = browser.await(WAIT, d -> {
+                WebElement box = browser.role(env, "error");
+                return box.isDisplayed() ? box : null;
+            });
+            assertTrue(error.getText().contains("does not exist"), error.getText());
+        } finally {
+            Files.move(away, project);
+        }
+        browser.role(env, "refresh").click();
+        browser.await(WAIT, d -> !browser.role(env, "error").isDisplayed());
+        assertEquals("1 env file", awaitBadge("env"));
+    }
+
+    @Test
+    void aHostileFileNameIsShownAsText() {
+        openDashboard();
+        browser.driver().findElement(By.cssSelector("[role=tab][data-tab=integrations]")).click();
+        awaitBadge("docker");
+        WebElement detail = browser.role(browser.card("docker"), "detail");
+        browser.await(WAIT, d -> detail.getText().contains("services/<img src=x onerror=alert(1)>/Dockerfile"));
+        assertTrue(browser.driver().findElements(By.cssSelector("img[src=x]")).isEmpty(), "no markup was injected");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void onAPhoneCardsStackAndNothingOverflows() {
+        try (Browser phone = new Browser(390, 844)) {
+            phone.open(page.toString());
+            phone.await(WAIT, d -> {
+                String text = phone.badge("testing");
+                return text.equals("2 tests") ? text : null;
+            });
+            long overflow = ((Number) phone.script(
+                    "return document.scrollingElement.scrollWidth - window.innerWidth;")).longValue();
+            assertTrue(overflow <= 0, "horizontal overflow of " + overflow + " px");
+            WebElement first = phone.card("security");
+            WebElement second = phone.card("testing");
+            assertTrue(second.getLocation().getY() > first.getLocation().getY(), "cards stack vertically");
+            assertEquals(first.getLocation().getX(), second.getLocation().getX());
+            phone.screenshot("dashboard-mobile");
+        }
+    }
+}

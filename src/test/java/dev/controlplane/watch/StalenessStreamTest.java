@@ -1,0 +1,92 @@
+package dev.controlplane.watch;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.controlplane.testing.SampleProjectResource;
+import dev.controlplane.testing.SseClient;
+import dev.controlplane.testing.SseClient.Frame;
+import dev.controlplane.testing.TestFiles;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A save in the project reaches every connected client as {@code state:stale}, over the real stream. */
+@QuarkusTest
+@QuarkusTestResource(SampleProjectResource.class)
+class StalenessStreamTest {
+    @TestHTTPResource("/")
+    URL base;
+
+
+    static List<String> toList(JsonNode array) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
+    void editingCreatingDeletingAndRenamingWatchedFilesMarkTheCardStale() throws Exception {
+        Path project = SampleProjectResource.root();
+        given().header("X-Control-Plane", "1").get("/api/cards/docs?bust=1").then().statusCode(200);
+        try (SseClient stream = SseClient.connect(base.toString())) {
+            stream.awaitType("state:snapshot", null, 5);
+            TestFiles.write(project.resolve("docs/guide.md"), "# Guide\n\nEdited.\n");
+            Frame edit = stream.awaitType("state:stale", "docs", 10);
+            assertEquals(List.of("docs/guide.md"), toList(edit.json().get("data").get("changed")));
+            JsonNode data = edit.json().get("data");
+            for (String field : List.of("file_mtime", "cache_mtime", "stale_by_s")) {
+                assertTrue(data.get(field).isNumber(), field);
+            }
+
+            // A tab that connects now still learns the card is stale.
+            try (SseClient late = SseClient.connect(base.toString())) {
+                Frame snapshot = late.awaitType("state:snapshot", null, 5);
+                assertTrue(snapshot.json().get("data").get("docs").get("stale").asBoolean());
+            }
+
+            given().header("X-Control-Plane", "1").get("/api/cards/docs?bust=1").then().statusCode(200);
+            stream.awaitType("cache:done", "docs", 10);
+            Thread.sleep(200);
+            TestFiles.write(project.resolve("docs/new-page.md"), "# New\n");
+            assertEquals(List.of("docs/new-page.md"), toList(stream.awaitType("state:stale", "docs", 10).json()
+                    .get("data").get("changed")));
+
+            given().header("X-Control-Plane", "1").get("/api/cards/docs?bust=1").then().statusCode(200);
+            stream.awaitType("cache:done", "docs", 10);
+            Thread.sleep(200);
+            Files.delete(project.resolve("docs/new-page.md"));
+            assertEquals(List.of("docs/new-page.md"), toList(stream.awaitType("state:stale", "docs", 10).json()
+                    .get("data").get("changed")));
+
+            given().header("X-Control-Plane", "1").get("/api/cards/docs?bust=1").then().statusCode(200);
+            stream.awaitType("cache:done", "docs", 10);
+            Thread.sleep(200);
+            Files.move(project.resolve("docs/deploy.md"), project.resolve("docs/deploying.md"));
+            assertEquals(List.of("docs/deploy.md", "docs/deploying.md"), toList(stream.awaitType("state:stale", "docs", 10)
+                    .json().get("data").get("changed")));
+        }
+    }
+
+    @Test
+    void anUnwatchedFileFiresNothing() {
+        given().get("/api/cards/docs").then().statusCode(200);
+        given().get("/api/cards/testing").then().statusCode(200);
+        try (SseClient stream = SseClient.connect(base.toString())) {
+            stream.awaitType("state:snapshot", null, 5);
+            TestFiles.write(SampleProjectResource.root().resolve("notes.txt"), "not watched by any card");
+            List<Frame> frames = stream.drain(2.5);
+            assertTrue(frames.stream().noneMatch(f -> "state:stale".equals(f.event())), frames.toString());
+        }
+    }
+}
