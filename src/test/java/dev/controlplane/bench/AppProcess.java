@@ -50,6 +50,11 @@ final class AppProcess implements AutoCloseable {
         Spec(Path jar, Path project) {
             this.jar = jar;
             this.project = project;
+            // For investigations, e.g. -Dbench.app.jvm="-XX:StartFlightRecording=filename=/tmp/app.jfr"
+            String extra = System.getProperty("bench.app.jvm", "").trim();
+            if (!extra.isEmpty()) {
+                jvmOptions.addAll(List.of(extra.split("\\s+")));
+            }
         }
 
         Spec set(String key, Object value) {

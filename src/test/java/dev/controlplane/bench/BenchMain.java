@@ -42,7 +42,7 @@ public final class BenchMain {
         boolean keep = false;
         Path repo = Path.of("").toAbsolutePath();
         Path jar = repo.resolve("target/quarkus-app/quarkus-run.jar");
-        Path results = repo.resolve("bench/RESULTS.md");
+        Path results = null;
         Set<String> only = new LinkedHashSet<>(SECTIONS);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -59,6 +59,10 @@ public final class BenchMain {
             throw new IllegalStateException(jar + " does not exist: build with ./mvnw package -DskipTests (bench/run does)");
         }
         Plan plan = smoke ? Plan.smoke() : Plan.full();
+        if (results == null) {
+            // A smoke run (CI) must not overwrite the committed results of a full run.
+            results = repo.resolve(smoke ? "bench/out/RESULTS-smoke.md" : "bench/RESULTS.md");
+        }
         long started = System.nanoTime();
         Map<String, String> machine = MachineInfo.describe(repo);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -83,7 +87,7 @@ public final class BenchMain {
         machine.forEach((k, v) -> System.out.println(k + ": " + v));
         Files.createDirectories(results.getParent());
         Files.writeString(results, markdown(plan, machine, table), StandardCharsets.UTF_8);
-        System.out.println("\nwrote " + repo.relativize(results));
+        System.out.println("\nwrote " + (results.startsWith(repo) ? repo.relativize(results) : results));
     }
 
     private void run(BenchContext ctx, Path repo, Set<String> only) throws Exception {
