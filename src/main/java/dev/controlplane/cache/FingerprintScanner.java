@@ -100,6 +100,17 @@ public class FingerprintScanner {
         return true;
     }
 
+    /** The racy files of {@code stored} whose content is no longer what it was, at most {@code limit}. */
+    public List<String> racyChanges(StoredFingerprint stored, int limit) {
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> racy : stored.racy().entrySet()) {
+            if (changed.size() < limit && !racy.getValue().equals(contentHash(racy.getKey()))) {
+                changed.add(racy.getKey());
+            }
+        }
+        return changed;
+    }
+
     /** The scan of one pattern now. */
     public PatternScan scan(String patternText) {
         WatchPattern pattern = WatchPattern.parse(patternText);

@@ -333,6 +333,10 @@ public class StalenessWatcher {
         if (!state.stale()) {
             List<String> changed = state.baseline != null ? FingerprintScanner.changed(state.baseline, now, MAX_CHANGED)
                     : changedSince(entry, now);
+            if (changed.isEmpty()) {
+                // Same names, sizes and times: a same-tick rewrite, or a write racing this very check.
+                changed = scanner.racyChanges(entry.stored(), MAX_CHANGED);
+            }
             fire(entry, state, now, changed, nowMillis);
         } else if (!now.digest().equals(state.firedDigest)) {
             if (nowMillis - state.firedAtMillis < COALESCE_MILLIS) {

@@ -96,6 +96,8 @@ class StalenessWatcherTest {
         };
     }
 
+    private boolean autoRefresh;
+
     private void start(boolean watchService) {
         TestFiles.write(root.resolve("docs/guide.md"), "# Guide");
         TestFiles.write(root.resolve("docs/deep/more.md"), "more");
@@ -123,12 +125,12 @@ class StalenessWatcherTest {
 
                     @Override
                     public boolean autoRefresh() {
-                        return false;
+                        return autoRefresh;
                     }
 
                     @Override
                     public Duration quietPeriod() {
-                        return base.quietPeriod();
+                        return Duration.ofMillis(500);
                     }
 
                     @Override
@@ -148,6 +150,7 @@ class StalenessWatcherTest {
         events = new RecordingEvents();
         cache = new CardCache(registry, store, scanner, new ActivityLog(files), events, project, config);
         Preferences preferences = new Preferences(registry, files, events);
+        preferences.load();
         recompute = new BackgroundRecompute(cache, events);
         vertx = Vertx.vertx();
         watcher = new StalenessWatcher(cache, scanner, events, vertx, new AutoRefresher(config, preferences, recompute, vertx),
@@ -308,6 +311,32 @@ class StalenessWatcherTest {
         awaitTrue(() -> cache.doubtCount("docs") > doubts);
         ObjectNode after = cache.get("docs", false);
         assertFalse(after.get("_cache").get("fresh").asBoolean(), "the edit is seen by the very next request");
+    }
+
+    @Test
+    void autoRefreshRecomputesOnceAfterABurstOfSaves() throws Exception {
+        autoRefresh = true;
+        start(true);
+        for (int i = 0; i < 5; i++) {
+            TestFiles.write(root.resolve("docs/guide.md"), "save " + i);
+            Thread.sleep(150); // each save within the quiet period of the one before
+        }
+        awaitTrue(() -> events.ofType(EventTypes.CACHE_DONE).stream().anyMatch(e -> e.key().equals("docs")));
+        Thread.sleep(1500);
+        List<BusEvent> recomputes = events.ofType(EventTypes.CACHE_MISS).stream().filter(e -> e.key().equals("docs"))
+                .toList();
+        assertEquals(1, recomputes.size(), "one recompute for the whole burst");
+        assertEquals("expired", recomputes.get(0).data().get("reason").asText());
+        assertEquals(1, watcher.stats().autoRefreshes());
+    }
+
+    @Test
+    void withoutAutoRefreshNothingIsRecomputed() throws Exception {
+        start(true);
+        TestFiles.write(root.resolve("docs/guide.md"), "edited");
+        awaitStale("docs", 1);
+        Thread.sleep(1500);
+        assertTrue(events.ofType(EventTypes.CACHE_MISS).isEmpty(), "the watcher only notifies");
     }
 
     @Test
