@@ -113,16 +113,20 @@ public final class BenchMain {
                 }
             });
         }
-        section(ctx, "compute + staleness (watch service) on " + smallLabel, () -> {
-            AppProcess.Spec spec = ctx.spec("compute-small", small).set("controlplane.cache.warm-on-start", false)
-                    .set("controlplane.watch.interval", "1s");
-            try (AppProcess app = ctx.startReady(spec)) {
-                computeOrWarm(ctx, only, smallLabel, app, perCard);
-                if (only.contains("stale")) {
-                    new StalenessBench(ctx).run("watch service", smallLabel, app, small);
+        boolean smallWarmNeeded = only.contains("compute") || only.contains("stale") || only.contains("paint")
+                || (only.contains("startup") && repoCopy == null);
+        if (smallWarmNeeded) {
+            section(ctx, "compute + staleness (watch service) on " + smallLabel, () -> {
+                AppProcess.Spec spec = ctx.spec("compute-small", small).set("controlplane.cache.warm-on-start", false)
+                        .set("controlplane.watch.interval", "1s");
+                try (AppProcess app = ctx.startReady(spec)) {
+                    computeOrWarm(ctx, only, smallLabel, app, perCard);
+                    if (only.contains("stale")) {
+                        new StalenessBench(ctx).run("watch service", smallLabel, app, small);
+                    }
                 }
-            }
-        });
+            });
+        }
         if (only.contains("startup")) {
             Path project = repoCopy != null ? repoCopy : small;
             String projectLabel = repoCopy != null ? repoLabel : smallLabel;
@@ -216,7 +220,10 @@ public final class BenchMain {
                 }
             }
         }
-        BenchContext.log("   (%s took %.0f s)", name, (System.nanoTime() - start) / 1e9);
+        BenchContext.log("   (%s took %.0f s; load average now %s)", name, (System.nanoTime() - start) / 1e9,
+                MachineInfo.loadAverage());
+        ctx.table.note(String.format(java.util.Locale.ROOT, "%s: %.0f s, load average at its end %s", name,
+                (System.nanoTime() - start) / 1e9, MachineInfo.loadAverage()));
     }
 
     private static void timed(String what, Generation generation) throws Exception {

@@ -30,6 +30,25 @@ final class MachineInfo {
         return info;
     }
 
+    /**
+     * Busy jiffies of the whole machine (all CPUs: user + nice + system + irq + softirq + steal), from the
+     * first line of {@code /proc/stat}. Minus the app's and the harness's own time, it shows how much of the
+     * shared cores other people's builds took during a measurement.
+     */
+    static long machineBusyTicks() {
+        for (String line : lines("/proc/stat")) {
+            if (line.startsWith("cpu ")) {
+                String[] f = line.trim().split("\\s+");
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                    busy += Long.parseLong(f[i]);
+                }
+                return busy;
+            }
+        }
+        return 0;
+    }
+
     static String loadAverage() {
         String[] parts = read("/proc/loadavg").trim().split("\\s+");
         return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] + " (1/5/15 min)" : "unknown";
