@@ -29,13 +29,25 @@
     if (set) set.forEach((fn) => { try { fn(key, entries.get(key)); } catch (err) { reportError(err); } });
   }
 
-  /** Sets a card's payload (clears stale, error and spinners) and re-renders that card. */
+  /**
+   * Sets a card's payload (clears error and spinners) and re-renders that card. A payload computed before
+   * the one held, or before the files changed (a fetch answered after a state:stale), never undoes what is
+   * known: the older data is dropped, the outdated mark stays.
+   */
   function storeSet(key, data, meta) {
     const e = entry(key);
+    const computedAt = (meta && meta.cachedAt != null) ? meta.cachedAt : (data && data._cache ? data._cache.computed_at : null);
+    if (!meta && e.data && e.cachedAt != null && computedAt != null && computedAt < e.cachedAt) {
+      e.computing = false;
+      e.refreshing = false;
+      notify(key);
+      return;
+    }
+    const stillStale = !meta && e.stale && e.staleInfo && computedAt != null && computedAt <= e.staleInfo.cache_mtime;
     e.data = data;
-    e.cachedAt = (meta && meta.cachedAt != null) ? meta.cachedAt : (data && data._cache ? data._cache.computed_at : null);
-    e.stale = !!(meta && meta.stale);
-    e.staleInfo = null;
+    e.cachedAt = computedAt;
+    e.stale = meta ? !!meta.stale : stillStale;
+    if (!e.stale) e.staleInfo = null;
     e.error = null;
     e.computing = false;
     e.refreshing = false;
@@ -230,6 +242,9 @@
     Object.keys(handlers).forEach((type) => source.addEventListener(type, (ev) => receive(type, ev)));
   }
 
+  /** The last frames received, for diagnosing a page (window.ControlPlane.recent()). */
+  const recent = [];
+
   function receive(type, ev) {
     let env;
     try {
@@ -239,6 +254,8 @@
       return;
     }
     if (ev.lastEventId) lastSeq = ev.lastEventId;
+    recent.push({ type: type, key: env.key, seq: env.seq, data: type === 'state:stale' ? env.data : undefined });
+    if (recent.length > 50) recent.shift();
     try {
       handlers[type](env);
     } catch (err) {
@@ -309,7 +326,12 @@
         }
       });
     },
-    'state:stale': (env) => storeUpdate(env.key, { stale: true, staleInfo: env.data }),
+    'state:stale': (env) => {
+      const e = entry(env.key);
+      // About an older computation than the one shown (the recompute overtook the check): nothing to mark.
+      if (e.cachedAt != null && env.data.cache_mtime != null && env.data.cache_mtime < e.cachedAt) return;
+      storeUpdate(env.key, { stale: true, staleInfo: env.data });
+    },
     'sys:warming': (env) => {
       const keys = new Set(env.data.keys || []);
       warming = { keys: keys, total: env.data.total || keys.size, done: warming ? warming.done : new Set() };
@@ -446,6 +468,8 @@
     storeIsStale: storeIsStale,
     instanceId: () => instanceId,
     lastSeq: () => lastSeq,
+    recent: () => recent.slice(),
+    entry: (key) => Object.assign({}, entries.get(key), { data: undefined }),
   };
 })();
 |}

@@ -137,7 +137,14 @@ public class EventBus {
                 latest.put(event.key(), new Latest(event.data(), cachedAt(event.data())));
                 stale.remove(event.key());
             }
-            case EventTypes.STATE_STALE -> stale.add(event.key());
+            case EventTypes.STATE_STALE -> {
+                // A check that started before a recompute may report on the entry the recompute replaced.
+                Latest current = latest.get(event.key());
+                JsonNode about = event.data().path("cache_mtime");
+                if (current == null || !about.isNumber() || about.asDouble() >= current.cachedAt() - 1e-6) {
+                    stale.add(event.key());
+                }
+            }
             case EventTypes.CACHE_BUST -> {
                 JsonNode keys = event.data().path("keys");
                 for (JsonNode key : keys) {

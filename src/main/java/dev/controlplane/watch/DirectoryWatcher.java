@@ -34,6 +34,8 @@ final class DirectoryWatcher implements AutoCloseable {
     private final AtomicLong events = new AtomicLong();
     private volatile WatchService service;
     private volatile boolean healthy;
+    /** Every wanted directory (or, for one that does not exist yet, its nearest existing ancestor) is watched. */
+    private volatile boolean covered;
     private volatile String problem;
     private Thread thread;
 
@@ -69,10 +71,13 @@ final class DirectoryWatcher implements AutoCloseable {
         }
         boolean added = false;
         Set<Path> target = new HashSet<>();
+        boolean complete = true;
         for (Path dir : wanted) {
             Path existing = nearestExisting(dir);
             if (existing != null) {
                 target.add(existing);
+            } else {
+                complete = false; // not even the project root exists: nothing would report its return
             }
         }
         keys.entrySet().removeIf(entry -> {
@@ -97,8 +102,10 @@ final class DirectoryWatcher implements AutoCloseable {
                     fail("cannot watch " + dir + " (" + e.getMessage() + "); polling instead");
                     return added;
                 }
+                complete = false; // vanished between the check and the registration
             }
         }
+        covered = complete;
         return added;
     }
 
@@ -138,6 +145,7 @@ final class DirectoryWatcher implements AutoCloseable {
             }
             if (!key.reset()) {
                 keys.remove(dir, key);
+                covered = false; // until the next sync watches what replaced it
                 onChange.accept(dir); // the directory itself went away
             }
         }
@@ -151,8 +159,9 @@ final class DirectoryWatcher implements AutoCloseable {
         healthy = false;
     }
 
+    /** The OS reports every change to the watched files: the watch service works and covers everything. */
     boolean healthy() {
-        return healthy && service != null;
+        return healthy && covered && service != null;
     }
 
     String problem() {

@@ -409,18 +409,15 @@ public class StalenessWatcher {
         if (watcher == null) {
             return false;
         }
-        Set<Path> wanted = new LinkedHashSet<>();
         for (CacheEntry entry : entries) {
             for (String pattern : entry.watch()) {
-                List<String> dirs = patternDirectories.get(pattern);
-                if (dirs == null) {
-                    dirs = watchDirectories(pattern, scanner.scan(pattern));
-                    patternDirectories.put(pattern, dirs);
-                }
-                dirs.forEach(dir -> wanted.add(root.resolve(dir).normalize()));
+                patternDirectories.computeIfAbsent(pattern, p -> watchDirectories(p, scanner.scan(p)));
             }
         }
-        patternDirectories.keySet().removeIf(p -> entries.stream().noneMatch(e -> e.watch().contains(p)));
+        // Patterns stay watched after their card is busted: it is being recomputed, and a save between its
+        // recomputation and a re-registration would otherwise go unseen. (There are a few dozen at most.)
+        Set<Path> wanted = new LinkedHashSet<>();
+        patternDirectories.values().forEach(dirs -> dirs.forEach(dir -> wanted.add(root.resolve(dir).normalize())));
         return watcher.sync(wanted);
     }
 

@@ -1,5 +1,6 @@
 package dev.controlplane.browser;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,19 @@ class DashboardBrowserTest {
         });
     }
 
+    /** Until no card computes: every auto card has its data and no spinner turns. */
+    private void awaitSettled() {
+        browser.await(WAIT, d -> Boolean.TRUE.equals(browser.script(
+                "return Array.from(document.querySelectorAll('[data-card]')).every(el =>"
+                        + " el.dataset.pref !== 'auto' || (el.getAttribute('aria-busy') === 'false'"
+                        + " && window.ControlPlane.storeGet(el.dataset.card)));")) ? true : null);
+        try {
+            Thread.sleep(300); // the last cache:done reaches the watcher, which then registers its directories
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void autoCardsRenderRealValuesWithoutErrors() {
         openDashboard();
@@ -88,6 +102,9 @@ class DashboardBrowserTest {
         openDashboard();
         awaitBadge("docs");
         WebElement docs = browser.card("docs");
+        // Let every card the page asked for finish first: a card that summarises docs (audit:scores) would
+        // otherwise recompute docs with the edit inside, and docs would rightly not be outdated.
+        awaitSettled();
         TestFiles.write(SampleProjectResource.root().resolve("docs/guide.md"), "# Guide\n\nChanged in the browser test.\n");
         browser.await(WAIT, d -> docs.getAttribute("class").contains("stale"));
         WebElement outdated = browser.role(docs, "outdated");
@@ -134,6 +151,56 @@ class DashboardBrowserTest {
         WebElement detail = browser.role(browser.card("docker"), "detail");
         browser.await(WAIT, d -> detail.getText().contains("services/<img src=x onerror=alert(1)>/Dockerfile"));
         assertTrue(browser.driver().findElements(By.cssSelector("img[src=x]")).isEmpty(), "no markup was injected");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void preferencesApplyAtOnceAndFollowInOtherTabs() {
+        try (Browser other = new Browser(1280, 1000)) {
+            openDashboard();
+            other.open(page.toString());
+            other.await(WAIT, d -> "connected".equals(other.role(d.findElement(By.tagName("body")), "connection")
+                    .getAttribute("data-state")) ? true : null);
+            awaitBadge("env");
+            browser.driver().findElement(By.cssSelector("[data-role=prefs][data-tab=devops]")).click();
+            WebElement dialog = browser.driver().findElement(By.cssSelector("[data-role=prefs-dialog]"));
+            browser.await(WAIT, d -> dialog.isDisplayed() ? true : null);
+            new org.openqa.selenium.support.ui.Select(dialog.findElement(By.cssSelector("select[name=env]")))
+                    .selectByValue("hidden");
+            new org.openqa.selenium.support.ui.Select(dialog.findElement(By.cssSelector("select[name=docs]")))
+                    .selectByValue("manual");
+            dialog.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.await(WAIT, d -> !browser.card("env").isDisplayed() ? true : null);
+            other.await(WAIT, d -> !other.card("env").isDisplayed() ? true : null);
+            assertEquals("manual", other.card("docs").getAttribute("data-pref"));
+
+            // A manual card the server has no data for offers "Load" instead of loading by itself (a scope bust
+            // recomputes only the auto cards of the scope).
+            given().header("X-Control-Plane", "1").contentType("application/json").body("{\"card\":\"devops\"}")
+                    .post("/api/devops/cache/bust").then().statusCode(200);
+            WebElement load = other.await(WAIT, d -> {
+                WebElement button = other.role(other.card("docs"), "load");
+                return button.isDisplayed() ? button : null;
+            });
+            load.click();
+            other.await(WAIT, d -> "4 docs".equals(other.badge("docs")) ? true : null);
+            assertEquals(List.of(), other.consoleErrors());
+        } finally {
+            given().header("X-Control-Plane", "1").contentType("application/json")
+                    .body("{\"env\":\"auto\",\"docs\":\"auto\"}").put("/api/devops/prefs").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void refreshAllShowsProgressUntilEveryCardIsBack() {
+        openDashboard();
+        awaitBadge("testing");
+        browser.driver().findElement(By.cssSelector("[data-role=refresh-all]")).click();
+        WebElement warming = browser.driver().findElement(By.cssSelector("[data-role=warming]"));
+        browser.await(WAIT, d -> warming.isDisplayed() ? true : null);
+        assertTrue(browser.role(warming, "warming-text").getText().matches("Computing cards: \\d+/\\d+"));
+        browser.await(WAIT, d -> !warming.isDisplayed() ? true : null);
+        assertEquals("2 tests", awaitBadge("testing"));
         assertEquals(List.of(), browser.consoleErrors());
     }
 
