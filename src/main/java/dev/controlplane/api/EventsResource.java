@@ -2,6 +2,7 @@ package dev.controlplane.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import dev.controlplane.events.EventBus;
 import dev.controlplane.events.EventTypes;
 import dev.controlplane.events.Frame;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -52,7 +54,10 @@ public class EventsResource {
         positions.add(lastEventId);
         // A client too far behind is cut off; one that does not read at all would otherwise hold the socket.
         Runnable disconnect = () -> cutOff(request);
-        return bus.subscribe(positions, disconnect).map(frame -> toSse(sse, frame));
+        // Frames are formatted and written on this connection's own event loop, not on the publisher's thread.
+        io.vertx.core.Context context = Vertx.currentContext();
+        Executor delivery = context == null ? null : task -> context.runOnContext(ignored -> task.run());
+        return bus.subscribe(positions, disconnect, delivery).map(frame -> toSse(sse, frame));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -186,10 +187,19 @@ public class EventBus {
      *                  (the HTTP layer closes the connection of a client that does not read at all)
      */
     public Multi<Frame> subscribe(List<String> positions, Runnable onDrop) {
+        return subscribe(positions, onDrop, null);
+    }
+
+    /**
+     * As {@link #subscribe(List, Runnable)}, delivering frames on {@code delivery} (the connection's own event
+     * loop): the publisher then only queues a shared frame per subscriber, and formatting and writing happen
+     * in parallel on the connections' threads instead of one after the other on the publishing thread.
+     */
+    public Multi<Frame> subscribe(List<String> positions, Runnable onDrop, Executor delivery) {
         long requested = StreamPosition.largest(positions);
         return Multi.createFrom().deferred(() -> {
             AtomicLong delivered = new AtomicLong();
-            return Multi.createFrom().<Frame> emitter(emitter -> {
+            Multi<Frame> frames = Multi.createFrom().<Frame> emitter(emitter -> {
                 Subscriber subscriber = new Subscriber(emitter, delivered, subscriberLimit, onDrop);
                 emitter.onTermination(() -> {
                     subscriber.close();
@@ -209,7 +219,9 @@ public class EventBus {
                     subscribers.add(subscriber);
                     totalSubscriptions.incrementAndGet();
                 }
-            }, BackPressureStrategy.BUFFER).onItem().invoke(frame -> delivered.incrementAndGet());
+            }, BackPressureStrategy.BUFFER);
+            // Counted where the writer takes them, after the hop to the delivery thread.
+            return (delivery == null ? frames : frames.emitOn(delivery)).onItem().invoke(frame -> delivered.incrementAndGet());
         });
     }
 

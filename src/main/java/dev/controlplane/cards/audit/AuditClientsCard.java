@@ -61,8 +61,8 @@ public class AuditClientsCard implements Card {
     }
 
     @Override
-    public ObjectNode compute(CardContext context) {
-        DependencyReader.Scan scan = DependencyReader.read(context);
+    public ObjectNode compute(CardContext context) throws Exception {
+        DependencyReader.Scan scan = DependencyReader.fromPackages(context, context.peer("packages"));
         ObjectNode card = CardJson.object();
         ArrayNode clients = card.putArray("clients");
         Map<String, List<String>> byService = new TreeMap<>();

@@ -63,8 +63,8 @@ public class AuditDepsCard implements Card {
     }
 
     @Override
-    public ObjectNode compute(CardContext context) {
-        DependencyReader.Scan scan = DependencyReader.read(context);
+    public ObjectNode compute(CardContext context) throws Exception {
+        DependencyReader.Scan scan = DependencyReader.fromPackages(context, context.peer("packages"));
         List<UniqueDependency> unique = UniqueDependency.of(scan.dependencies());
         ObjectNode card = CardJson.object();
         ArrayNode dependencies = card.putArray("dependencies");

@@ -45,6 +45,16 @@ public enum PackageManager {
         this.lockNames = lockNames;
     }
 
+    /** The manager with this wire id, if any. */
+    public static java.util.Optional<PackageManager> byId(String id) {
+        for (PackageManager manager : values()) {
+            if (manager.id.equals(id)) {
+                return java.util.Optional.of(manager);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Stable id on the wire ({@code pip}, {@code npm}, {@code maven}). */
     public String id() {
         return id;

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.PeerContexts;
+import dev.controlplane.cards.devops.PackagesCard;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.common.DependencyReader;
@@ -31,7 +33,11 @@ class AuditClientsCardTest {
     Path dir;
 
     private ObjectNode compute(Path root) {
-        return card.compute(CardContext.standalone(root));
+        try {
+            return card.compute(PeerContexts.withPeers(root, new PackagesCard()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.PeerContexts;
+import dev.controlplane.cards.devops.PackagesCard;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.common.DependencyReader;
@@ -29,7 +31,11 @@ class AuditDepsCardTest {
     Path dir;
 
     private ObjectNode compute(Path root) {
-        return card.compute(CardContext.standalone(root));
+        try {
+            return card.compute(PeerContexts.withPeers(root, new PackagesCard()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Integer> counts(JsonNode object) {
