@@ -3,6 +3,7 @@ package dev.controlplane.cards;
 import java.util.Collection;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +32,25 @@ public final class CardJson {
     public static ObjectNode counts(Map<String, Integer> counts) {
         ObjectNode node = JSON.objectNode();
         counts.forEach(node::put);
+        return node;
+    }
+
+    /**
+     * Keeps at most {@code max} items of the array {@code field} and records the real length as
+     * {@code <field>_total} (always, so the shape never changes): a 50,000-file project must not turn one
+     * card into hundreds of kilobytes that every page load and every new stream carries.
+     */
+    public static ObjectNode cap(ObjectNode node, String field, int max) {
+        JsonNode value = node.get(field);
+        int total = value != null && value.isArray() ? value.size() : 0;
+        if (value != null && value.isArray() && total > max) {
+            ArrayNode kept = JSON.arrayNode();
+            for (int i = 0; i < max; i++) {
+                kept.add(value.get(i));
+            }
+            node.set(field, kept);
+        }
+        node.put(field + "_total", total);
         return node;
     }
 

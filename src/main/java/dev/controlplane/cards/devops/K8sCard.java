@@ -67,6 +67,12 @@ public class K8sCard implements Card {
                 "kustomization.yml");
     }
 
+    /** 2: long lists are capped, with {@code <list>_total} beside them. */
+    @Override
+    public int schema() {
+        return 2;
+    }
+
     @Override
     public String alias() {
         return "/api/k8s/status";
@@ -201,6 +207,7 @@ public class K8sCard implements Card {
         card.put("total_resources", total);
         card.set("helm_charts", charts.toJson());
         card.set("kustomizations", kustomize.toJson(ctx));
+        CardJson.cap(card, "kustomizations", 50);
 
         Set<String> strategies = new TreeSet<>();
         if (!charts.isEmpty()) {

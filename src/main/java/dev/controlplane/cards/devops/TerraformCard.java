@@ -72,6 +72,12 @@ public class TerraformCard implements Card {
         return List.of("terraform/", "infra/", "*.tf");
     }
 
+    /** 2: long lists are capped, with {@code <list>_total} beside them. */
+    @Override
+    public int schema() {
+        return 2;
+    }
+
     @Override
     public String alias() {
         return "/api/terraform/status";
@@ -343,6 +349,9 @@ public class TerraformCard implements Card {
             card.put("total_data_sources", dataSources.size());
             card.set("variables", CardJson.strings(variables));
             card.set("outputs", CardJson.strings(outputs));
+            for (String listed : List.of("files", "modules", "resources", "variables", "outputs")) {
+                CardJson.cap(card, listed, 100);
+            }
             card.put("backend", backend);
             card.put("backend_file", backendFile);
             card.put("required_version", requiredVersion);

@@ -77,6 +77,12 @@ public class TestingCard implements Card {
         return WATCH_PATHS;
     }
 
+    /** 2: long lists are capped, with {@code <list>_total} beside them. */
+    @Override
+    public int schema() {
+        return 2;
+    }
+
     @Override
     public String alias() {
         return "/api/testing/status";
@@ -161,6 +167,7 @@ public class TestingCard implements Card {
             entry.set("detected_by", CardJson.strings(framework.detectedBy()));
             entry.put("test_dir", framework.testDir());
             entry.set("test_dirs", CardJson.strings(framework.testDirs()));
+            CardJson.cap(entry, "test_dirs", 30);
             entry.put("test_files", framework.files().size());
             entry.put("test_functions", framework.testFunctions());
         }
