@@ -198,6 +198,11 @@ public class CardCache {
     private CompletableFuture<ObjectNode> compute(Card card, MissReason reason) {
         CompletableFuture<ObjectNode> created = new CompletableFuture<>();
         CompletableFuture<ObjectNode> running = inflight.putIfAbsent(card.key(), created);
+        while (running != null && running.isDone()) {
+            // Finished, not yet forgotten: joining it would answer this request with an older computation.
+            inflight.remove(card.key(), running);
+            running = inflight.putIfAbsent(card.key(), created);
+        }
         if (running != null) {
             return running;
         }

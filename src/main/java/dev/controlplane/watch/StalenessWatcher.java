@@ -94,6 +94,8 @@ public class StalenessWatcher {
     private volatile double lastPollMs;
     private volatile double lastCheckMs;
     private volatile DirectoryWatcher directories;
+    /** The inode of the project root at the last poll (null when unknown or missing). */
+    private Object rootKey;
 
     public StalenessWatcher(CardCache cache, FingerprintScanner scanner, Event<BusEvent> events, Vertx vertx,
             AutoRefresher autoRefresher, ProjectDirectory project, ControlPlaneConfig config) {
@@ -150,6 +152,11 @@ public class StalenessWatcher {
         if (!healthy) {
             cache.doubtAll(); // without complete OS watches nobody can vouch for the files
         }
+        if (rootReplaced()) {
+            // Another directory now stands at the project's path: the OS watches follow the old one.
+            cache.doubtAll();
+            lastFullCheckMillis = 0;
+        }
         if (healthy && System.currentTimeMillis() - lastFullCheckMillis < healthyPollMillis) {
             return;
         }
@@ -166,6 +173,19 @@ public class StalenessWatcher {
         }
         polls.incrementAndGet();
         lastPollMs = (System.nanoTime() - started) / 1_000_000.0;
+    }
+
+    /** True (once) when the project root is no longer the directory it was at the last poll. */
+    private boolean rootReplaced() {
+        Object key;
+        try {
+            key = Files.readAttributes(root, BasicFileAttributes.class).fileKey();
+        } catch (java.io.IOException e) {
+            key = null;
+        }
+        boolean replaced = rootKey != null && !rootKey.equals(key);
+        rootKey = key;
+        return replaced;
     }
 
     /** From the watch-service thread: something under {@code path} changed ({@code null}: anything may have). */

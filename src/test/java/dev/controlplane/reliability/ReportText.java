@@ -120,14 +120,13 @@ final class ReportText {
               file was cut off. Such a client reconnects and resumes by replay or snapshot.
 
             - A project directory renamed away *and replaced* by another one at the same path (the OS watches
-              still point at the old one) is noticed by the next full poll (60 s while the watches look healthy),
-              not at once.
+              still point at the old one) is noticed by the next scheduled poll (every 5 s: it compares the root's
+              inode), which then doubts every vouched entry and re-checks everything; not at once.
 
-            Seen while running the suite, not in this area (reported, not changed): `CardCacheTest.
-            theActivityLogKeepsTheLast200Computations` fails now and then (163 instead of 200 entries): a forced
-            `get` that starts right after a computation completed can join that finished future (its `inflight`
-            entry is removed by a `whenComplete` callback that may run after the waiting caller has woken up) and
-            so skips its own recomputation.
+            Seen while running the suite, outside this area, and fixed since: a forced `get` that started right
+            after a computation completed could join that finished future and skip its own recomputation
+            (`CardCacheTest.theActivityLogKeepsTheLast200Computations` counted 163 instead of 200 now and then);
+            `CardCache` no longer joins a finished computation.
 
             """;
 }

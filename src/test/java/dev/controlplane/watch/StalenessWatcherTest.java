@@ -340,6 +340,23 @@ class StalenessWatcherTest {
     }
 
     @Test
+    void aProjectReplacedAtTheSamePathIsNoticedByTheNextPoll() throws Exception {
+        start(true);
+        watcher.poll(); // remembers the root directory
+        Path old = root.resolveSibling(root.getFileName() + "-old");
+        Files.move(root, old);
+        try {
+            TestFiles.copyTree(old, root);
+            TestFiles.write(root.resolve("docs/guide.md"), "# A different project");
+            watcher.poll();
+            // Every file of the copy is new to the cache (new times): all are named.
+            assertTrue(changed(awaitStale("docs", 1)).contains("docs/guide.md"));
+        } finally {
+            TestFiles.deleteQuietly(old);
+        }
+    }
+
+    @Test
     void pollOnlyModeStillFires() {
         start(false);
         assertEquals("poll only", watcher.stats().mode());
