@@ -8,13 +8,16 @@ import dev.controlplane.cache.Fingerprint;
  * last announced as stale, so each change is announced once.
  */
 final class StaleState {
+    /** The entry this state is about: a recompute is a new entry even when its files are the same. */
+    final double entryCachedAt;
     final String entryDigest;
     Fingerprint baseline;
     String firedDigest;
     Fingerprint firedFingerprint;
     long firedAtMillis;
 
-    StaleState(String entryDigest, Fingerprint baseline) {
+    StaleState(double entryCachedAt, String entryDigest, Fingerprint baseline) {
+        this.entryCachedAt = entryCachedAt;
         this.entryDigest = entryDigest;
         this.baseline = baseline;
     }

@@ -338,8 +338,9 @@ public class StalenessWatcher {
     private boolean evaluate(CacheEntry entry, Fingerprint now) {
         String key = entry.key();
         StaleState state = states.get(key);
-        if (state == null || !state.entryDigest.equals(entry.stored().digest())) {
-            state = new StaleState(entry.stored().digest(), entry.fingerprint());
+        if (state == null || state.entryCachedAt != entry.cachedAt() || !state.entryDigest.equals(entry.stored().digest())) {
+            // A new entry (a recompute, even of identical files) re-arms: what was announced is about the old one.
+            state = new StaleState(entry.cachedAt(), entry.stored().digest(), entry.fingerprint());
             states.put(key, state);
         }
         if (scanner.matches(entry.stored(), now)) {

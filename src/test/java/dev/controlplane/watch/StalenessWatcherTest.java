@@ -357,6 +357,21 @@ class StalenessWatcherTest {
     }
 
     @Test
+    void aRecomputeOfIdenticalFilesStartsAfreshEvenBeforeTheWatcherLooksAgain() throws Exception {
+        start(false);
+        Path away = root.resolveSibling(root.getFileName() + "-away");
+        Files.move(root, away);
+        watcher.poll(); // every file is gone: the card is announced stale
+        awaitStale("docs", 1);
+        Files.move(away, root);
+        cache.get("docs", true); // recomputed from the very same files: same digest, new entry
+        TestFiles.write(root.resolve("docs/guide.md"), "# Guide, edited right after the recompute");
+        watcher.poll();
+        assertEquals(List.of("docs/guide.md"), changed(awaitStale("docs", 2)),
+                "the new entry's change, not everything that came back since the old one");
+    }
+
+    @Test
     void pollOnlyModeStillFires() {
         start(false);
         assertEquals("poll only", watcher.stats().mode());
