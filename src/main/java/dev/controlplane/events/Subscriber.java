@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
- * One connected stream. Frames are pushed by the bus (under its lock, so every subscriber sees seq order);
- * {@code delivered} counts what the HTTP writer has taken. The difference is the backlog of a client that
- * does not keep up: past {@code limit} live frames the subscriber is dropped rather than let it hold memory
- * or slow the publisher. Frames sent on connect (replay, snapshot) do not count against the limit.
+ * One connected stream. Frames are queued by the bus (under its lock, so every subscriber sees seq order) and
+ * written on the connection's own event loop; {@code delivered} counts what the HTTP writer has taken. The
+ * difference is the backlog of a client that does not keep up: past {@code limit} live frames the subscriber
+ * is dropped rather than let it hold memory. Frames sent on connect (replay, snapshot) do not count against
+ * the limit.
  */
 final class Subscriber {
     private final MultiEmitter<? super Frame> emitter;
