@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class BindAddressIT {
     void theJarListensOnLoopbackOnlyByDefault() throws IOException {
         Path project = TestFiles.copyFixture("sample-project");
         int port = AppProcess.freePort();
-        try (AppProcess app = new AppProcess(project, port, Map.of(), Map.of()).start()) {
+        try (AppProcess app = AppProcess.start(new AppProcess.Options(project).port(port), Duration.ofSeconds(60))) {
             assertEquals(List.of("0100007F"), listeners(port), "only 127.0.0.1 listens");
         } finally {
             TestFiles.deleteQuietly(project);
@@ -38,9 +38,10 @@ class BindAddressIT {
     void anotherBindAddressIsExplicitAndWarned() throws IOException {
         Path project = TestFiles.copyFixture("sample-project");
         int port = AppProcess.freePort();
-        try (AppProcess app = new AppProcess(project, port, Map.of("quarkus.http.host", "0.0.0.0"), Map.of()).start()) {
+        try (AppProcess app = AppProcess.start(new AppProcess.Options(project).port(port)
+                .property("quarkus.http.host", "0.0.0.0"), Duration.ofSeconds(60))) {
             assertEquals(List.of("00000000"), listeners(port));
-            String log = Files.readString(app.log());
+            String log = app.logText();
             assertTrue(log.contains("other machines can reach this dashboard"), log);
         } finally {
             TestFiles.deleteQuietly(project);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,21 +27,21 @@ class DashboardRestartIT {
         Path project = TestFiles.copyFixture("sample-project");
         int port = AppProcess.freePort();
         try (Browser browser = new Browser(1280, 1200)) {
-            AppProcess first = new AppProcess(project, port, Map.of(), Map.of()).start();
+            AppProcess first = AppProcess.start(new AppProcess.Options(project).port(port), Duration.ofSeconds(60));
             String before;
             try {
-                browser.open(first.baseUrl());
+                browser.open(first.base());
                 browser.await(WAIT, d -> "2 tests".equals(browser.badge("testing")) ? true : null);
                 before = (String) browser.script("return window.ControlPlane.instanceId();");
             } finally {
-                first.kill();
+                first.kill9();
             }
             browser.await(WAIT, d -> !"connected".equals(connection(browser)) ? true : null);
 
             // While the server is down, a test is added: the new server must show it.
             TestFiles.write(project.resolve("src/test/java/com/acme/MoreTest.java"),
                     "package com.acme;\nimport org.junit.jupiter.api.Test;\nclass MoreTest {\n  @Test void more() {}\n}\n");
-            try (AppProcess second = new AppProcess(project, port, Map.of(), Map.of()).start()) {
+            try (AppProcess second = AppProcess.start(new AppProcess.Options(project).port(port), Duration.ofSeconds(60))) {
                 browser.await(WAIT, d -> "connected".equals(connection(browser)) ? true : null);
                 String after = (String) browser.await(WAIT, d -> {
                     Object id = browser.script("return window.ControlPlane.instanceId();");

@@ -1,5 +1,6 @@
 package dev.controlplane.reliability;
 
+import dev.controlplane.testing.AppProcess;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;

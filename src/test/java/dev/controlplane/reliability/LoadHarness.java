@@ -1,5 +1,6 @@
 package dev.controlplane.reliability;
 
+import dev.controlplane.testing.AppProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

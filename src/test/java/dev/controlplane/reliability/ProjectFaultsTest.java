@@ -1,5 +1,6 @@
 package dev.controlplane.reliability;
 
+import dev.controlplane.testing.AppProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
