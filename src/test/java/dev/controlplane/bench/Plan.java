@@ -26,7 +26,7 @@ record Plan(
         int settleSeconds) {
 
     static Plan full() {
-        return new Plan("full", 50_000, 100_000, true, 5, 5, 3, 50, 1500,
+        return new Plan("full", 50_000, 100_000, true, 5, 5, 3, 100, 1500,
                 List.of(1, 100, 1000), List.of(100, 1000), 5, 3, 1000, 3, 60, 5);
     }
 
