@@ -103,6 +103,7 @@ public final class BenchMain {
             cloneRepo(repo, repoCopy);
         }
         Map<String, ComputeBench.CardTimes> perCard = new LinkedHashMap<>();
+        Map<String, List<Double>> pollOnlyHits = new LinkedHashMap<>();
 
         // Cold/warm compute (leaves the caches warm for what follows) and staleness with the watch service.
         if (repoCopy != null && (only.contains("compute") || only.contains("startup") || only.contains("paint"))) {
@@ -144,6 +145,11 @@ public final class BenchMain {
                 AppProcess.Spec spec = ctx.spec("stale-poll", small).set("controlplane.cache.warm-on-start", false)
                         .set("controlplane.watch.service", false).set("controlplane.watch.interval", "1s");
                 try (AppProcess app = ctx.startReady(spec)) {
+                    ControlClient client = new ControlClient(app.base);
+                    List<String> keys = client.cardKeys();
+                    ComputeBench.ensureWarm(client, keys);
+                    BenchContext.log("fingerprint check per card, poll only: %d rounds", plan.computeRuns());
+                    pollOnlyHits.putAll(ComputeBench.hitTimes(client, keys, plan.computeRuns()));
                     new StalenessBench(ctx).run("poll only, 1 s", smallLabel, app, small);
                 }
             });
@@ -167,6 +173,9 @@ public final class BenchMain {
             });
         }
         ComputeBench.perCardTable(ctx.table, perCard);
+        ComputeBench.CardTimes smallTimes = perCard.get(smallLabel);
+        ComputeBench.fingerprintTable(ctx.table, smallLabel, smallTimes == null ? Map.of() : smallTimes.hitMillis,
+                pollOnlyHits);
     }
 
     /** The compute section when selected; otherwise just every card computed, for the sections that need a warm cache. */

@@ -35,6 +35,8 @@ final class ComputeBench {
         final Map<String, List<Double>> seconds = new LinkedHashMap<>();
         final Map<String, String> errors = new TreeMap<>();
         final Map<String, String> badges = new LinkedHashMap<>();
+        /** Wall time of a GET answered from the cache (the fingerprint check plus HTTP), per card. */
+        final Map<String, List<Double>> hitMillis = new LinkedHashMap<>();
     }
 
     CardTimes run(String label, AppProcess app) throws IOException, InterruptedException {
@@ -84,7 +86,8 @@ final class ComputeBench {
                 events.drain();
                 long warmStart = System.nanoTime();
                 for (String key : keys) {
-                    client.timedGet("/api/cards/" + encode(key), false, Duration.ofMinutes(3));
+                    ControlClient.Timed hit = client.timedGet("/api/cards/" + encode(key), false, Duration.ofMinutes(3));
+                    times.hitMillis.computeIfAbsent(key, k -> new ArrayList<>()).add(hit.millis());
                     warmRequests++;
                 }
                 warmTotals.add((System.nanoTime() - warmStart) / 1e6);
@@ -132,6 +135,49 @@ final class ComputeBench {
         for (String key : keys) {
             client.timedGet("/api/cards/" + encode(key), false, Duration.ofMinutes(3));
         }
+    }
+
+    /**
+     * GETs every (cached) card {@code repeats} times: a hit costs the fingerprint check that decides between
+     * serving the cache and recomputing, plus HTTP.
+     */
+    static Map<String, List<Double>> hitTimes(ControlClient client, List<String> keys, int repeats)
+            throws IOException, InterruptedException {
+        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        for (int round = 0; round < repeats; round++) {
+            for (String key : keys) {
+                ControlClient.Timed hit = client.timedGet("/api/cards/" + encode(key), false, Duration.ofMinutes(3));
+                millis.computeIfAbsent(key, k -> new ArrayList<>()).add(hit.millis());
+            }
+        }
+        return millis;
+    }
+
+    /**
+     * The fingerprint-check table: per card, the GET of a cached card with the watch service (whose events
+     * vouch for unchanged directories, so the check re-walks nothing) and in poll-only mode (every check walks
+     * the card's watched files).
+     */
+    static void fingerprintTable(ResultTable table, String label, Map<String, List<Double>> watchService,
+            Map<String, List<Double>> pollOnly) {
+        if (pollOnly.isEmpty()) {
+            return;
+        }
+        List<String> header = List.of("card", "watch service median ms", "watch service min–max ms",
+                "poll only median ms", "poll only min–max ms");
+        List<List<String>> rows = new ArrayList<>();
+        for (String key : pollOnly.keySet()) {
+            Stats vouched = Stats.of(watchService.getOrDefault(key, List.of()));
+            Stats walked = Stats.of(pollOnly.get(key));
+            rows.add(List.of(key, ResultTable.format(vouched.median()), spread(vouched), ResultTable.format(walked.median()),
+                    spread(walked)));
+        }
+        table.extra("Fingerprint check per card on " + label + " (GET of a cached card: the check that decides hit or "
+                + "recompute, plus HTTP)", header, rows);
+    }
+
+    private static String spread(Stats stats) {
+        return stats.empty() ? "n/a" : ResultTable.format(stats.min()) + "–" + ResultTable.format(stats.max());
     }
 
     static String encode(String key) {
