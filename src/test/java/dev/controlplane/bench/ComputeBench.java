@@ -211,7 +211,7 @@ final class ComputeBench {
                 CardTimes t = byProject.get(label);
                 Stats s = Stats.of(t.seconds.getOrDefault(key, List.of()));
                 row.add(ResultTable.format(s.median()));
-                row.add(s.empty() ? "n/a" : ResultTable.format(s.min()) + "–" + ResultTable.format(s.max()));
+                row.add(spread(s));
                 String badge = t.errors.containsKey(key) ? "error" : t.badges.getOrDefault(key, "");
                 row.add(badge.replace("|", "/"));
             }
