@@ -55,7 +55,7 @@ class DependencyReaderTest {
                 "cli-rs/Cargo.toml | serde | 1.0 | runtime | cargo",
                 "cli-rs/Cargo.toml | tokio | 1.37 | runtime | cargo",
                 "cli-rs/Cargo.toml | reqwest | 0.12 | runtime | cargo",
-                "cli-rs/Cargo.toml | shared | ../shared | runtime | cargo",
+                "cli-rs/Cargo.toml | polyglot-common | ../common-rs | runtime | cargo",
                 "cli-rs/Cargo.toml | ureq | 2.9 | runtime | cargo",
                 "cli-rs/Cargo.toml | cc | 1.0 | runtime | cargo",
                 "cli-rs/Cargo.toml | criterion | 0.5 | dev | cargo",
