@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import dev.controlplane.testing.TestFiles;
+
 /**
  * The benchmark harness (not a test: nothing here asserts on timing). {@code bench/run} builds the jar and calls
  * this with the test classpath. Usage:
@@ -252,17 +254,7 @@ public final class BenchMain {
      * {@code java -jar} start.
      */
     private static Path stageApp(Path jar, Path target) throws IOException {
-        Path source = jar.getParent();
-        try (var paths = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(path, copy);
-                }
-            }
-        }
+        TestFiles.copyTree(jar.getParent(), target);
         Path staged = target.resolve("control-plane-bench.jar");
         Files.move(target.resolve(jar.getFileName().toString()), staged);
         return staged;

@@ -2,7 +2,6 @@ package dev.controlplane.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,10 +50,8 @@ public class FaultProjectResource implements QuarkusTestResourceLifecycleManager
         Files.write(dir.resolve(".state/devops_activity.json"), new byte[] {0, 1, 2, (byte) 0xff, '{'});
     }
 
-    private static void write(Path dir, String name, String content) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+    private static void write(Path dir, String name, String content) {
+        TestFiles.write(dir.resolve(name), content);
     }
 
     @Override

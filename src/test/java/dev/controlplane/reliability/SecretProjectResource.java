@@ -2,8 +2,6 @@ package dev.controlplane.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,10 +135,8 @@ public class SecretProjectResource implements QuarkusTestResourceLifecycleManage
         }
     }
 
-    private static void write(Path dir, String name, String content) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+    private static void write(Path dir, String name, String content) {
+        TestFiles.write(dir.resolve(name), content);
     }
 
     @Override

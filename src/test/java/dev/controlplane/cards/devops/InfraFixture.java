@@ -7,15 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.controlplane.testing.TestFiles;
 
 /** The shared fixture project of the infra cards, and assertions on card payloads. */
 public final class InfraFixture {
@@ -36,16 +35,8 @@ public final class InfraFixture {
 
     /** A copy of the fixture project in {@code target}, for tests that add files (e.g. {@code .git/config}). */
     public static Path copyTo(Path target) {
-        Path source = root();
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(path, copy);
-                }
-            }
+        try {
+            TestFiles.copyTree(root(), target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,13 +53,7 @@ public final class InfraFixture {
     }
 
     public static void write(Path root, String relative, String content) {
-        try {
-            Path file = root.resolve(relative);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestFiles.write(root.resolve(relative), content);
     }
 
     /**

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.support.ToolRunner;
+import dev.controlplane.testing.TestFiles;
 
 class GitCardTest {
     private static final String TOKEN = "s3cretT0ken";
@@ -361,10 +362,8 @@ class GitCardTest {
         return output;
     }
 
-    private static void write(Path root, String rel, String content) throws IOException {
-        Path file = root.resolve(rel);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private static void write(Path root, String rel, String content) {
+        TestFiles.write(root.resolve(rel), content);
     }
 
     private static boolean gitInstalled() {
