@@ -2,14 +2,18 @@ package dev.controlplane.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.controlplane.support.ProjectDirectory;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 
-/** Says at start-up where the dashboard is and what it shows, and warns about a non-local bind address. */
+/**
+ * Says where the dashboard is and what it shows, once the server listens (never before: a server that cannot
+ * bind its port must not have printed a URL), and warns about a non-local bind address.
+ */
 @ApplicationScoped
 public class StartupBanner {
     private final ProjectDirectory project;
@@ -23,7 +27,7 @@ public class StartupBanner {
         this.port = port;
     }
 
-    void announce(@Observes StartupEvent ignored) {
+    void announce(@ObservesAsync HttpServerStart ignored) {
         if (!project.exists()) {
             Log.warnf("The project directory %s does not exist: cards will report an error until it does",
                     project.root());
@@ -32,8 +36,13 @@ public class StartupBanner {
             Log.warnf("Listening on %s: other machines can reach this dashboard (it still refuses non-local Host "
                     + "headers; set controlplane.security.allowed-hosts to add names)", host);
         }
+        Log.infof("DevOps Control Plane for %s: open %s", project.root(), url());
+    }
+
+    /** The address a browser on this machine opens. */
+    public String url() {
         String shown = isLoopback(host) || "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
-        Log.infof("DevOps Control Plane for %s: open http://%s:%d/", project.root(), shown, port);
+        return "http://" + shown + ":" + port + "/";
     }
 
     static boolean isLoopback(String host) {

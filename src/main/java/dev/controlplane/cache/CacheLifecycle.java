@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardRegistry;
@@ -16,11 +17,14 @@ import dev.controlplane.config.ControlPlaneConfig;
 import dev.controlplane.events.EventBus;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 
 /**
  * Start-up of the cache: loads {@code .state/}, seeds the event bus with every usable entry (so the first
- * page and the first snapshot already show the cards computed before the restart), then, unless disabled,
- * recomputes in the background the {@code auto} cards that are missing or out of date.
+ * page and the first snapshot already show the cards computed before the restart), then, once the server
+ * listens, drops unusable entries and, unless disabled, recomputes in the background the {@code auto} cards
+ * that are missing or out of date. Nothing is written to the project before the server listens: a server that
+ * cannot bind its port leaves the project as it found it.
  */
 @ApplicationScoped
 public class CacheLifecycle {
@@ -32,6 +36,7 @@ public class CacheLifecycle {
     private final BackgroundRecompute recompute;
     private final EventBus bus;
     private final boolean warmOnStart;
+    private volatile Set<String> usable = Set.of();
 
     public CacheLifecycle(CardRegistry registry, CacheStore store, ActivityLog activity, Preferences preferences,
             CardCache cache, BackgroundRecompute recompute, EventBus bus, ControlPlaneConfig config) {
@@ -54,15 +59,28 @@ public class CacheLifecycle {
                 bus.seed(card.key(), entry.payload(true), entry.cachedAt(), false);
             });
         }
-        store.retain(usable);
+        this.usable = usable;
         activity.load();
         preferences.load();
         Log.infof("Loaded %d cached card(s) of %d", usable.size(), registry.keys().size());
+    }
+
+    void onListening(@ObservesAsync HttpServerStart event) {
+        store.retain(usable);
         if (warmOnStart) {
             // Checking fingerprints reads the tree: do it off the start-up path.
-            Thread warm = new Thread(this::warm, "card-warm-check");
+            Thread warm = new Thread(this::warmUnlessStopped, "card-warm-check");
             warm.setDaemon(true);
             warm.start();
+        }
+    }
+
+    /** A stop during the check (Ctrl+C right after start) ends it quietly: there is nothing left to warm for. */
+    private void warmUnlessStopped() {
+        try {
+            warm();
+        } catch (IllegalStateException e) {
+            Log.debugf("Warm-up check ended by shutdown: %s", e.getMessage());
         }
     }
 
