@@ -1,6 +1,5 @@
 package dev.controlplane.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.controlplane.testing.BrowserLocator;
 
 /**
  * First paint with a warm cache: a fresh headless Chromium (new profile each run, so nothing is cached) opens
@@ -71,7 +72,7 @@ final class FirstPaintBench {
             return;
         }
         Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        BrowserLocator.Located browser = BrowserLocator.locate();
         List<Double> rendered = new ArrayList<>();
         List<Double> badges = new ArrayList<>();
         List<Double> fcp = new ArrayList<>();
@@ -80,13 +81,13 @@ final class FirstPaintBench {
         for (int run = 1; run <= ctx.plan.paintRuns(); run++) {
             Path profile = Files.createTempDirectory("cp-bench-chromium");
             ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
+            browser.binary().ifPresent(binary -> options.setBinary(binary.toFile()));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--window-size=1400,1000", "--user-data-dir=" + profile);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-            ChromeDriver driver = new ChromeDriver(service, options);
+            ChromeDriverService.Builder service = new ChromeDriverService.Builder().usingAnyFreePort();
+            browser.driver().ifPresent(driverFile -> service.usingDriverExecutable(driverFile.toFile()));
+            ChromeDriver driver = new ChromeDriver(service.build(), options);
             try {
                 driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", OBSERVER));
                 driver.get(app.base + "/");

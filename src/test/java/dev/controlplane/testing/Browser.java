@@ -27,37 +27,39 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Selenium with an explicit driver path (so Selenium Manager never
- * downloads anything). {@code .ci/run} installs {@code chromium} and {@code chromium-driver}.
+ * A headless Chromium-family browser driven by Selenium, found by {@link BrowserLocator} (explicit properties,
+ * then {@code PATH}, then Selenium Manager). With a driver found locally Selenium Manager never downloads
+ * anything; {@code .ci/run} installs Debian's {@code chromium} and {@code chromium-driver}.
  */
 public final class Browser implements AutoCloseable {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String DRIVER = "/usr/bin/chromedriver";
 
     private final WebDriver driver;
     private final Path profile;
 
     public Browser(int width, int height) {
-        if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
-            throw new IllegalStateException("Chromium is not installed: run .ci/run (apt-get install chromium chromium-driver)");
-        }
-        System.setProperty("webdriver.chrome.driver", DRIVER);
+        BrowserLocator.Located located = BrowserLocator.locate();
         try {
             profile = Files.createTempDirectory("chromium-profile");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
+        located.binary().ifPresent(binary -> options.setBinary(binary.toFile()));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder().usingAnyFreePort();
+        located.driver().ifPresent(driverFile -> service.usingDriverExecutable(driverFile.toFile()));
+        try {
+            driver = new ChromeDriver(service.build(), options);
+        } catch (RuntimeException e) {
+            TestFiles.deleteQuietly(profile);
+            throw new IllegalStateException(BrowserLocator.INSTALL_HINT + " (looked up through " + located.how()
+                    + ": " + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
