@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -31,10 +32,17 @@ public final class ControlPlaneMain {
         }
     }
 
-    private ControlPlaneMain() {
+    ControlPlaneMain() {
+        // static entry point only; package-private as ArC prefers for the bean it sees
     }
 
     public static void main(String... args) {
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            // quarkus:dev calls main again at every live reload, with the port still held by dev mode and the
+            // JVM meant to live on: the checks and the exit handling are for a real start and stop only.
+            Quarkus.run(Dashboard.class, args);
+            return;
+        }
         Launch launch = prepare(List.of(args), LaunchSettings.load(), Path.of(""), System.out, System.err);
         if (!launch.start()) {
             System.exit(launch.exitCode());
