@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -37,10 +36,10 @@ public final class ControlPlaneMain {
     }
 
     public static void main(String... args) {
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+        if (runFromSources()) {
             // quarkus:dev calls main again at every live reload, with the port still held by dev mode and the
             // JVM meant to live on: the checks and the exit handling are for a real start and stop only.
-            Quarkus.run(Dashboard.class, args);
+            Quarkus.run(args);
             return;
         }
         Launch launch = prepare(List.of(args), LaunchSettings.load(), Path.of(""), System.out, System.err);
@@ -49,7 +48,16 @@ public final class ControlPlaneMain {
         }
         launch.properties().forEach(System::setProperty);
         Runtime.getRuntime().addShutdownHook(new Thread(ControlPlaneMain::awaitExitStatus, "control-plane-exit-status"));
-        Quarkus.run(Dashboard.class, ControlPlaneMain::exit, args);
+        Quarkus.run(null, ControlPlaneMain::exit, args);
+    }
+
+    /**
+     * Whether Quarkus's build tooling runs the application from sources (quarkus:dev). Its launch mode is not
+     * set yet when main runs, but its class loader is its own; the packaged jar and a native image use others.
+     */
+    static boolean runFromSources() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null && "io.quarkus.bootstrap.classloading.QuarkusClassLoader".equals(loader.getClass().getName());
     }
 
     /** Checks the command line, the project directory and the port, and says whether to start. */
@@ -80,6 +88,9 @@ public final class ControlPlaneMain {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(ProjectRoot.PROPERTY, project.toString());
         command.port().ifPresent(given -> properties.put("quarkus.http.port", String.valueOf(given)));
+        if (command.open()) {
+            properties.put("controlplane.open", "true");
+        }
         return new Launch(true, EXIT_OK, properties);
     }
 

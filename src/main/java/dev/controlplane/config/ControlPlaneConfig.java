@@ -17,6 +17,10 @@ public interface ControlPlaneConfig {
     @WithDefault(".")
     String projectRoot();
 
+    /** Open the dashboard in the desktop's browser once the server listens ({@code --open}). */
+    @WithDefault("false")
+    boolean open();
+
     Watch watch();
 
     Events events();

@@ -229,7 +229,10 @@ class EventsStreamTest {
         while (bus.stats().subscribers() > before && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertEquals(before, bus.stats().subscribers(), "every closed connection was unsubscribed");
+        // At most as many as before: streams of earlier tests may still be closing when this one starts (seen on a
+        // loaded machine: 33 before, 1 after), and those leaving is no leak of this test's connections.
+        int after = bus.stats().subscribers();
+        assertTrue(after <= before, "every closed connection was unsubscribed: " + before + " before, " + after + " after");
         assertTrue(bus.stats().totalSubscriptions() >= cycles);
     }
 

@@ -23,6 +23,11 @@ public class TestConfig implements ControlPlaneConfig {
     }
 
     @Override
+    public boolean open() {
+        return false;
+    }
+
+    @Override
     public Watch watch() {
         return new Watch() {
             @Override

@@ -1,4 +1,4 @@
-package dev.controlplane.cli;
+package dev.controlplane.api;
 
 import java.io.File;
 import java.io.IOException;
