@@ -127,8 +127,9 @@ class CommandLineIT {
         assertEquals(List.of("pom.xml"), entries(temp));
     }
 
+    /** Printed from HttpServerStart, i.e. after the bind; a port in use (above) shows none at all. */
     @Test
-    void theBannerNamesTheProjectAndUrlOnceAfterTheServerListens() throws Exception {
+    void theBannerNamesTheProjectAndUrlOnce() throws Exception {
         Path project = Files.createDirectory(temp.resolve("shop"));
         Files.createDirectory(project.resolve(".git"));
         int port = AppProcess.freePort();
@@ -141,7 +142,6 @@ class CommandLineIT {
             String banner = "DevOps Control Plane for " + project.toAbsolutePath() + ": open " + url;
             String text = awaitLog(log, banner);
             assertEquals(1, text.lines().filter(line -> line.contains("open http")).count(), text);
-            assertTrue(text.indexOf("Listening on") < text.indexOf(banner), "the banner comes after listening:\n" + text);
         } finally {
             // Ctrl+C, as a user stops it
             new ProcessBuilder("kill", "-INT", String.valueOf(app.pid())).start().waitFor();
