@@ -412,45 +412,51 @@
     const ran = run.available != null ? !!run.available : count(run.passed) + count(run.failed) + count(run.skipped) > 0;
     // Nothing to report beyond "no tests": keep an empty project's card short.
     const none = d.has_tests === false && !frameworks.length && !ran;
-    return frag(
-      none ? empty('No tests found in this project.') : null,
-      part('Frameworks', frameworks, (list_) => (none ? null : list_.length ? table([
-        { label: 'Framework', get: (f) => frag(h('b', null, str(f.name)), sub(codes(arr(f.test_dirs).length ? f.test_dirs : [f.test_dir], 3))) },
-        { label: 'Detected by', get: (f) => h('span', { class: 'small' }, arr(f.detected_by).join('; ') || '—') },
-        { label: 'Tests', num: true, get: (f) => (f.test_functions != null ? f.test_functions : '—') },
-      ], list_) : empty('none detected'))),
-      part('Test inventory', st, (s) => {
-        const ratio = Number(s.test_ratio);
-        return frag(
-          stats([
-            ['tests', count(s.test_functions)],
-            s.integration_tests != null ? ['integration tests', count(s.integration_tests)] : null,
-            ['test classes', count(s.test_classes)],
-            ['test files', count(s.test_files)],
-            ['source files', count(s.source_files)],
-          ]),
-          Number.isFinite(ratio) ? bar(Math.min(ratio, 1), 1, 'test-to-source ratio ' + ratio.toFixed(2), { low: 0.2, high: 0.5, optimum: 1 }) : null);
-      }),
-      part('Coverage tools', objs(d.coverage_tools), (list_) => (none && !list_.length ? null : list_.length
-        ? table([{ label: 'Tool', get: (c) => str(c.name) }, { label: 'Configured in', get: (c) => (c.config ? code(c.config) : '—') }], list_)
-        : empty('none configured'))),
-      part('Last run', run, (r) => {
-        if (none) return null;
-        if (!ran) return empty('No recorded results (test reports appear here after a run).');
-        const passed = count(r.passed);
-        const failed = count(r.failed);
-        const sources = objs(r.sources);
-        return frag(
-          bar(passed, Math.max(1, passed + failed), passed + ' passed · ' + failed + ' failed · ' + count(r.skipped) + ' skipped', { low: 0.999 * Math.max(1, passed + failed), high: Math.max(1, passed + failed), optimum: Math.max(1, passed + failed) }),
-          kv([['from', r.source ? str(r.source) : null], ['when', when(r.at)]]),
+    if (none) return frag(empty('No tests found in this project.'), tail(d));
+    const ratio = Number(st.test_ratio);
+    const passed = count(run.passed);
+    const failed = count(run.failed);
+    const sources = objs(run.sources);
+    const coverage = objs(d.coverage_tools);
+    return L.card({
+      stats: [
+        ['tests', count(st.test_functions)],
+        st.integration_tests != null ? ['integration tests', count(st.integration_tests)] : null,
+        ['test classes', count(st.test_classes)],
+        ['test files', count(st.test_files)],
+        ['source files', count(st.source_files)],
+      ],
+      summary: [
+        Number.isFinite(ratio) ? bar(Math.min(ratio, 1), 1, 'test-to-source ratio ' + ratio.toFixed(2), { low: 0.2, high: 0.5, optimum: 1 }) : null,
+        ran ? bar(passed, Math.max(1, passed + failed), passed + ' passed · ' + failed + ' failed · ' + count(run.skipped) + ' skipped',
+          { low: 0.999 * Math.max(1, passed + failed), high: Math.max(1, passed + failed), optimum: Math.max(1, passed + failed) }) : null,
+      ],
+      attention: (failed ? [{ level: 'failed', text: plural(failed, 'test') + ' failed in the last run' }] : [])
+        .concat(frameworks.length && !coverage.length ? [{ level: 'degraded', text: 'no coverage tool configured' }] : [])
+        .concat(L.attentionFrom(d)),
+      sections: [
+        part('Frameworks', frameworks, (list_) => (list_.length ? table([
+          { label: 'Framework', get: (f) => frag(h('b', null, str(f.name)), sub(codes(arr(f.test_dirs).length ? f.test_dirs : [f.test_dir], 2))) },
+          { label: 'Detected by', get: (f) => {
+            const by = arr(f.detected_by).map(str);
+            return h('span', { class: 'small', title: by.join('\n') }, by.length ? clip(by[0], 60) : '—', by.length > 1 ? ' (+' + (by.length - 1) + ')' : '');
+          } },
+          { label: 'Tests', num: true, get: (f) => (f.test_functions != null ? f.test_functions : '—') },
+        ], list_, 6) : empty('none detected'))),
+        L.section('coverage', 'Coverage tools', coverage.length, coverage.length
+          ? table([{ label: 'Tool', get: (c) => str(c.name) }, { label: 'Configured in', get: (c) => (c.config ? code(c.config) : '—') }], coverage)
+          : empty('none configured'), { collapsed: coverage.length > 3 }),
+        L.section('run', 'Last run', null, !ran ? empty('No recorded results (test reports appear here after a run).') : frag(
+          kv([['from', run.source ? str(run.source) : null], ['when', when(run.at)]]),
           sources.length > 1 ? table([
             { label: 'Report', get: (x) => frag(str(x.source), sub(code(x.path))) },
             { label: 'Passed', num: true, get: (x) => count(x.passed) },
             { label: 'Failed', num: true, get: (x) => count(x.failed) },
             { label: 'Skipped', num: true, get: (x) => count(x.skipped) },
-          ], sources) : null);
-      }),
-      tail(d));
+          ], sources) : null), { collapsed: sources.length > 3 }),
+        tail(d),
+      ],
+    });
   }
 
   const CATEGORY_ORDER = ['lint', 'typecheck', 'format', 'test'];
@@ -669,25 +675,26 @@
         h('p', { class: 'line' }, countTags(d.roles)),
         h('details', null, h('summary', null, 'all ' + plural(list_.length, 'file')),
           items(list_, (f) => frag(code(f.path), f.role ? frag(' ', tag(str(f.role))) : null), 1000))) : null)),
-      part('Providers', providers, (list_) => (list_.length ? table([
+      L.section('providers', 'Providers', providers.length, providers.length ? table([
         { label: 'Provider', get: (p) => frag(h('b', null, str(p.name)), p.source ? sub(code(p.source)) : null) },
         { label: 'Version', get: (p) => (p.version ? code(p.version) : h('span', { class: 'muted' }, 'any')) },
         { label: 'Configured', get: (p) => yesno(p.configured) },
-      ], list_) : null)),
-      part('Modules', modules, (list_) => (list_.length ? table([
+      ], providers) : null, { collapsed: providers.length > 4 }),
+      L.section('modules', 'Modules', modules.length, modules.length ? table([
         { label: 'Module', get: (m) => frag(h('b', null, str(m.name)), sub(code(m.source))) },
         { label: 'Source', get: (m) => frag(m.local ? tag('local') : tag('remote'), m.version ? sub(code(m.version)) : null) },
-      ], list_) : null)),
+      ], modules) : null, { collapsed: modules.length > 4 }),
       part('Resources', arr(d.resources), (list_) => (list_.length ? frag(
         Object.keys(obj(d.resource_types)).length ? counts(d.resource_types, 'type', 'count', 8) : null,
         // The names only add something when a type has several resources (or the per-type counts are missing).
         list_.length > Object.keys(obj(d.resource_types)).length
           ? h('details', null, h('summary', null, 'all ' + plural(list_.length, 'resource')), list(list_.map(str), (r) => code(r), 1000)) : null) : null)),
-      part('Data sources', arr(d.data_sources), (list_) => (list_.length ? h('p', { class: 'line' }, codes(list_, 12)) : null)),
-      part('Variables and outputs', d, () => (arr(d.variables).length || arr(d.outputs).length ? kv([
+      L.section('data', 'Data sources', arr(d.data_sources).length, arr(d.data_sources).length ? h('p', { class: 'line' }, codes(d.data_sources, 12)) : null,
+        { collapsed: true }),
+      L.section('vars', 'Variables and outputs', null, arr(d.variables).length || arr(d.outputs).length ? kv([
         ['variables', arr(d.variables).length ? codes(d.variables, 12) : null],
         ['outputs', arr(d.outputs).length ? codes(d.outputs, 12) : null],
-      ]) : null)),
+      ]) : null, { collapsed: true }),
       tail(d));
   }
 
@@ -1009,10 +1016,10 @@
         { label: 'Libraries', get: (k) => codes(arr(m[k]).map(str).filter((v, i, all) => all.indexOf(v) === i), 5) },
       ], Object.keys(m).sort()) : null)),
       part('By type', obj(d.by_type), (m) => (Object.keys(m).length ? h('p', { class: 'line' }, countTags(m)) : null)),
-      part('Client libraries', clients, (list_) => table([
+      L.section('libs', 'Client libraries', clients.length, table([
         { label: 'Library', get: (c) => frag(str(c.label || c.name), c.label && c.label !== c.name ? sub(code(c.name)) : null) },
         { label: 'Service', get: (c) => frag(h('b', null, str(c.service)), sub([c.type, c.ecosystem].filter(Boolean).map(str).join(' · ')), c.source_file ? sub(code(c.source_file)) : null) },
-      ], list_)),
+      ], clients), { collapsed: clients.length > 4 }),
       tail(d));
   }
 
