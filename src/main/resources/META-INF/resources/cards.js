@@ -436,10 +436,14 @@
         .concat(L.attentionFrom(d)),
       sections: [
         part('Frameworks', frameworks, (list_) => (list_.length ? table([
-          { label: 'Framework', get: (f) => frag(h('b', null, str(f.name)), sub(codes(arr(f.test_dirs).length ? f.test_dirs : [f.test_dir], 2))) },
+          { label: 'Framework', get: (f) => {
+            const dirs = arr(f.test_dirs).length ? arr(f.test_dirs).map(str) : [str(f.test_dir)].filter(Boolean);
+            const n = f.test_dirs_total != null ? count(f.test_dirs_total) : dirs.length;
+            return frag(h('b', null, str(f.name)), n === 1 ? sub(code(dirs[0])) : n > 1 ? sub(h('span', { title: dirs.join('\n') }, plural(n, 'test folder'))) : null);
+          } },
           { label: 'Detected by', get: (f) => {
             const by = arr(f.detected_by).map(str);
-            return h('span', { class: 'small', title: by.join('\n') }, by.length ? clip(by[0], 60) : '—', by.length > 1 ? ' (+' + (by.length - 1) + ')' : '');
+            return h('span', { class: 'small', title: by.join('\n') }, by.length ? clip(by[0], 48) : '—', by.length > 1 ? ' (+' + (by.length - 1) + ')' : '');
           } },
           { label: 'Tests', num: true, get: (f) => (f.test_functions != null ? f.test_functions : '—') },
         ], list_, 6) : empty('none detected'))),
@@ -801,13 +805,12 @@
       attention: workflows.filter((w) => w.valid === false).map((w) => ({ level: 'failed', text: 'invalid YAML: ' + str(w.file) })).concat(L.attentionFrom(d)),
       sections: [
         part('Workflows', workflows, (list_) => (list_.length ? table([
-          { label: 'Workflow', get: (w) => frag(h('b', null, str(w.name || w.file)), w.valid === false ? frag(' ', tag('invalid YAML', 'failed')) : null,
-            w.name && w.name !== w.file ? sub(code(w.file)) : null) },
-          { label: 'Triggers', get: (w) => tags(arr(w.triggers).map(str)) },
+          { label: 'Workflow', get: (w) => frag(h('b', { title: str(w.file) }, str(w.name || w.file)), w.valid === false ? frag(' ', tag('invalid YAML', 'failed')) : null) },
+          { label: 'Triggers', get: (w) => (arr(w.triggers).length ? h('span', { class: 'small' }, arr(w.triggers).map(str).join(', ')) : h('span', { class: 'muted' }, '—')) },
           { label: 'Jobs', get: (w) => (arr(w.jobs).length
             ? L.expander('jobs:' + str(w.file), plural(arr(w.jobs).length, 'job'), () => h('div', { class: 'line' }, tags(arr(w.jobs).map(str), 'ok')))
             : h('span', { class: 'muted' }, '0')) },
-        ], list_, 10) : null)),
+        ], list_, 8) : null)),
         L.section('providers', 'Provider files', null, providers.length ? table([
           { label: 'Provider', get: (p) => h('b', null, str(p.name || p.id)) },
           { label: 'Files', get: (p) => codes(p.files, 4) },
@@ -835,14 +838,16 @@
       sections: [
         part('Dockerfiles', files, (list_) => (list_.length ? table([
           { label: 'Dockerfile', get: (f) => frag(code(f.path), arr(f.ports).length ? sub('ports ' + arr(f.ports).map(str).join(', ')) : null) },
-          { label: 'Images', get: (f) => codes(f.base_images, 3) },
-          { label: 'Stages', get: (f) => {
+          // The image the container runs on (the last FROM); the build images and stage names in the title.
+          { label: 'Runs on', get: (f) => {
+            const images = arr(f.base_images).map(str);
             const stages = arr(f.stages).map(str);
-            const named = stages.length > 1 || stages.some((s) => !/^\d+$/.test(s));
-            return named ? h('span', { class: 'small', title: stages.join(', ') }, stages.length > 1 ? stages.length + ': ' + stages.join(', ') : stages[0]) : h('span', { class: 'muted' }, '1');
+            if (!images.length) return h('span', { class: 'muted' }, '—');
+            return h('span', { class: 'small', title: 'images: ' + images.join(', ') + (stages.length ? '\nstages: ' + stages.join(', ') : '') },
+              clip(images[images.length - 1], 30), stages.length > 1 ? h('span', { class: 'muted' }, ' · ' + stages.length + ' stages') : null);
           } },
           { label: 'User', get: (f) => (f.user ? code(f.user) : h('span', { class: 'warn' }, 'root')) },
-        ], list_, 8) : empty(d.has_dockerfile ? 'Dockerfile details not included.' : 'No Dockerfile found.'))),
+        ], list_, 5) : empty(d.has_dockerfile ? 'Dockerfile details not included.' : 'No Dockerfile found.'))),
         part('Compose', serviceRows, (list_) => (d.has_compose || list_.length ? frag(
           d.compose_file ? kv([['file', code(d.compose_file)]]) : null,
           list_.length ? table([
@@ -850,7 +855,7 @@
             { label: 'Image / build', get: (s) => (s.image ? code(s.image) : s.build ? frag(h('span', { class: 'muted' }, 'build '), code(s.build)) : '—') },
             { label: 'Ports', get: (s) => (arr(s.ports).length ? tags(arr(s.ports).map(str)) : h('span', { class: 'muted' }, '—')) },
             { label: 'Needs', get: (s) => (arr(s.depends_on).length ? h('span', { class: 'small' }, arr(s.depends_on).map(str).join(', ')) : h('span', { class: 'muted' }, '—')) },
-          ], list_, 8) : empty('no services')) : null)),
+          ], list_, 5) : empty('no services')) : null)),
         L.section('ignore', '.dockerignore', patterns.length || null, d.has_dockerignore || patterns.length
           ? (patterns.length ? h('p', { class: 'line' }, codes(patterns, 12)) : empty('empty'))
           : (files.length ? h('p', { class: 'line' }, yesno(false, '', 'missing'), h('span', { class: 'muted' }, ' — the whole directory is sent to the build')) : null), { collapsed: true }),
