@@ -317,6 +317,12 @@
     return frag(warnings(arr(d.warnings).filter((w) => w != null && w !== '')), missingTools(objs(d.missing_tools)));
   }
 
+  /** The tail in a card that lists them under "needs attention" already: collapsed to its heading. */
+  function tailSection(d) {
+    const n = arr(d.warnings).filter((w) => w != null && w !== '').length + objs(d.missing_tools).length;
+    return n ? L.section('tail', 'Warnings and missing tools', n, tail(d), { collapsed: true }) : null;
+  }
+
   /** A renderer never throws: if one breaks on an unexpected payload the generic view is shown instead. */
   function safe(render) {
     return (data, ui, key) => {
@@ -400,7 +406,7 @@
         L.section('env', '.env files', envFiles.length, envFiles.length ? items(envFiles, (f) => frag(
           code(f.name), ' ', f.committed ? tag('committed', 'failed') : f.git_ignored ? tag('git-ignored', 'ok') : tag('not ignored', 'degraded'))) : null, { collapsed: true }),
         arr(d.stacks).length ? note('Stacks checked: ' + arr(d.stacks).join(', ') + (d.ignore_check ? ' · ignore rules read with ' + d.ignore_check : '')) : null,
-        tail(d),
+        tailSection(d),
       ],
     });
   }
@@ -458,7 +464,7 @@
             { label: 'Failed', num: true, get: (x) => count(x.failed) },
             { label: 'Skipped', num: true, get: (x) => count(x.skipped) },
           ], sources) : null), { collapsed: sources.length > 3 }),
-        tail(d),
+        tailSection(d),
       ],
     });
   }
@@ -521,7 +527,7 @@
           { label: 'Version', get: (x) => (x.version ? code(x.version) : h('span', { class: 'muted' }, 'any')) },
           { label: '', get: (x) => (x.dev ? tag('dev') : '') },
         ], deps) : null, { collapsed: true }),
-        tail(d),
+        tailSection(d),
       ],
     });
   }
@@ -650,7 +656,7 @@
             { label: 'Installed', get: (k) => yesno(obj(tools[k]).available) },
             { label: 'Version', get: (k) => str(obj(tools[k]).version) || '—' },
           ], Object.keys(tools)) : null, { collapsed: true }),
-        tail(d),
+        tailSection(d),
       ],
     });
   }
@@ -815,7 +821,7 @@
           { label: 'Provider', get: (p) => h('b', null, str(p.name || p.id)) },
           { label: 'Files', get: (p) => codes(p.files, 4) },
         ], providers) : null, { collapsed: true }),
-        tail(d),
+        tailSection(d),
       ],
     });
   }
@@ -826,10 +832,15 @@
     const serviceRows = services.length ? services : arr(d.compose_services).map((name) => ({ name: name }));
     const cli = obj(d.cli);
     const patterns = arr(d.dockerignore_patterns);
-    const attention = [];
-    files.forEach((f) => arr(f.warnings).forEach((w) => attention.push({ level: 'degraded', text: str(f.path) + ': ' + str(w) })));
-    const asRoot = files.filter((f) => !f.user);
-    if (asRoot.length) attention.push({ level: 'degraded', text: plural(asRoot.length, 'Dockerfile') + ' run as root', title: asRoot.map((f) => str(f.path)).join('\n') });
+    // Dockerfile warnings once per kind ("no USER in the final stage"), with how many files and which.
+    const kinds = new Map();
+    files.forEach((f) => arr(f.warnings).forEach((w) => {
+      const text = str(w).replace(/^line \d+: /, '');
+      if (!kinds.has(text)) kinds.set(text, []);
+      kinds.get(text).push(str(f.path));
+    }));
+    const attention = Array.from(kinds.entries()).sort((a, b) => b[1].length - a[1].length)
+      .map((e) => ({ level: 'degraded', text: (e[1].length > 1 ? e[1].length + ' × ' : e[1][0] + ': ') + e[0], title: e[1].join('\n') }));
     if (cli.available && cli.daemon_running === false) attention.push({ level: 'degraded', text: 'Docker daemon not running' });
     return L.card({
       stats: files.length || serviceRows.length ? [['Dockerfiles', d.dockerfile_count != null ? count(d.dockerfile_count) : files.length],
@@ -847,7 +858,10 @@
               clip(images[images.length - 1], 30), stages.length > 1 ? h('span', { class: 'muted' }, ' · ' + stages.length + ' stages') : null);
           } },
           { label: 'User', get: (f) => (f.user ? code(f.user) : h('span', { class: 'warn' }, 'root')) },
-        ], list_, 5) : empty(d.has_dockerfile ? 'Dockerfile details not included.' : 'No Dockerfile found.'))),
+        ], list_, 4) : empty(d.has_dockerfile ? 'Dockerfile details not included.' : 'No Dockerfile found.'))),
+        L.section('warnings', 'Warnings per Dockerfile', files.reduce((n, f) => n + arr(f.warnings).length, 0) || null,
+          files.some((f) => arr(f.warnings).length) ? items(files.filter((f) => arr(f.warnings).length), (f) => frag(code(f.path),
+            h('ul', { class: 'warnings' }, arr(f.warnings).map((w) => h('li', { class: 'warn' }, str(w)))))) : null, { collapsed: true }),
         part('Compose', serviceRows, (list_) => (d.has_compose || list_.length ? frag(
           d.compose_file ? kv([['file', code(d.compose_file)]]) : null,
           list_.length ? table([
@@ -864,7 +878,7 @@
           ['daemon', cli.available ? frag(yesno(cli.daemon_running, 'running', 'not running'), cli.server_version ? ' ' + cli.server_version : '') : null],
           ['compose', cli.available ? frag(yesno(cli.compose_available), cli.compose_version ? ' ' + cli.compose_version : '') : null],
         ]), { collapsed: true }),
-        tail(d),
+        tailSection(d),
       ],
     });
   }
@@ -966,7 +980,7 @@
             sub(str(x.ecosystem) + ' · ' + (arr(x.source_files).length ? arr(x.source_files).join(', ') : str(x.source_file)))) },
           { label: 'Version', get: (x) => (x.version ? code(x.version) : h('span', { class: 'muted' }, 'any')) },
         ], deps) : empty('No dependencies declared.'), { collapsed: deps.length > 0 }),
-        tail(d),
+        tailSection(d),
       ],
     });
   }
@@ -1003,7 +1017,7 @@
           { label: 'Path', get: (m) => code(m.path) },
           { label: 'Kind', get: (m) => str(m.kind) },
         ], modules) : null, { collapsed: true }),
-        tail(d),
+        tailSection(d),
       ],
     });
   }
@@ -1076,7 +1090,7 @@
           { label: 'Quality', num: true, get: (r) => fixed1(r.quality) },
           { label: 'Complexity', num: true, get: (r) => fixed1(r.complexity) },
         ], recent) : null, { collapsed: true }),
-        tail(d),
+        tailSection(d),
       ],
     });
   }

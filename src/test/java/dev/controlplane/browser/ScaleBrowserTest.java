@@ -215,8 +215,10 @@ class ScaleBrowserTest {
         awaitSettled();
         browser.await(WAIT, d -> Boolean.TRUE.equals(browser.script("const r = document.querySelector('[data-card=\"audit:scores\"]')"
                 + ".getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;")) ? true : null);
-        // The score trend is a sparkline drawn in SVG.
-        browser.card("audit:scores").findElement(By.cssSelector("[data-role=summary]"));
+        // The score trend is a sparkline drawn in SVG: the last 20 samples (19 kept from before, this one).
+        String points = browser.card("audit:scores").findElement(By.cssSelector("[data-role=summary] svg.spark polyline.quality"))
+                .getAttribute("points");
+        assertEquals(20, points.trim().split("\\s+").length, points);
         // A link followed while the page is open works the same way.
         browser.script("location.hash = 'k8s';");
         browser.await(WAIT, d -> "true".equals(browser.driver().findElement(By.cssSelector("[role=tab][data-tab=devops]"))

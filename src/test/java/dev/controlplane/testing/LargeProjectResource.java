@@ -16,7 +16,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * bench's 50,000 takes minutes to generate and scan on a loaded 2-core machine, and the same generator shape at
  * this size already exceeds every list cap of the cards), plus what the generator does not write but real
  * projects have in numbers: secrets of several rules in many files, many workflows with several jobs, many
- * Dockerfiles and compose services. Every list a card shows is then longer than the card's cap.
+ * Dockerfiles and compose services, and an audit score history. Every list a card shows is then longer than the
+ * card's cap.
  */
 public class LargeProjectResource implements QuarkusTestResourceLifecycleManager {
     static final int DEFAULT_FILES = 6_000;
@@ -79,6 +80,13 @@ public class LargeProjectResource implements QuarkusTestResourceLifecycleManager
         }
         compose.append("  db:\n    image: postgres:16\n");
         TestFiles.write(root.resolve("docker-compose.yml"), compose.toString());
+        // A project watched for a while: 19 earlier score computations, so the trend has a line to draw.
+        StringBuilder history = new StringBuilder("[");
+        for (int i = 0; i < 19; i++) {
+            history.append(i == 0 ? "" : ",").append("{\"ts\":").append(1_796_000_000L + i * 86_400L)
+                    .append(",\"complexity\":").append(5.0 + (i % 4) * 0.3).append(",\"quality\":").append(4.0 + i * 0.15 + (i % 3) * 0.2).append('}');
+        }
+        TestFiles.write(root.resolve(".state/audit_scores_history.json"), history.append(']').toString());
     }
 
     @Override
