@@ -10,6 +10,7 @@
  *     stats: [['resources', 198], ['files', 40]],      // the key numbers (optional)
  *     summary: [ui.bar(...), L.sparkline(...)],         // more summary nodes (optional)
  *     attention: L.attentionFrom(d).concat([{ level: 'failed', text: '3 high findings' }]),
+ *     attentionLimit: 3,                                 // optional, default 4 before "show all" 
  *     sections: [
  *       L.section('kinds', 'Resources by kind', 3, tableNode),              // open, heading visible
  *       L.section('tools', 'Tools', 3, tableNode, { collapsed: true }),    // closed until clicked
@@ -123,7 +124,7 @@
     const summary = [stats(s.stats)].concat(s.summary || []).filter(Boolean);
     return frag(
       summary.length ? h('div', { class: 'summary', 'data-role': 'summary' }, summary) : null,
-      attention(s.attention),
+      attention(s.attention, s.attentionLimit),
       (s.sections || []).filter(Boolean));
   }
 

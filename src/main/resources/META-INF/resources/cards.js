@@ -846,30 +846,30 @@
       stats: files.length || serviceRows.length ? [['Dockerfiles', d.dockerfile_count != null ? count(d.dockerfile_count) : files.length],
         ['compose services', serviceRows.length], ['warnings', d.warning_count != null ? count(d.warning_count) : files.reduce((n, f) => n + arr(f.warnings).length, 0)]] : null,
       attention: attention.concat(L.attentionFrom(d)),
+      attentionLimit: 3,
       sections: [
         part('Dockerfiles', files, (list_) => (list_.length ? table([
-          { label: 'Dockerfile', get: (f) => frag(code(f.path), arr(f.ports).length ? sub('ports ' + arr(f.ports).map(str).join(', ')) : null) },
+          { label: 'Dockerfile', get: (f) => h('code', { title: arr(f.ports).length ? 'exposes ' + arr(f.ports).map(str).join(', ') : null }, breakable(str(f.path))) },
           // The image the container runs on (the last FROM); the build images and stage names in the title.
           { label: 'Runs on', get: (f) => {
             const images = arr(f.base_images).map(str);
             const stages = arr(f.stages).map(str);
             if (!images.length) return h('span', { class: 'muted' }, '—');
             return h('span', { class: 'small', title: 'images: ' + images.join(', ') + (stages.length ? '\nstages: ' + stages.join(', ') : '') },
-              clip(images[images.length - 1], 30), stages.length > 1 ? h('span', { class: 'muted' }, ' · ' + stages.length + ' stages') : null);
+              clip(images[images.length - 1], 26), stages.length > 1 ? h('span', { class: 'muted' }, ' +' + (stages.length - 1)) : null);
           } },
           { label: 'User', get: (f) => (f.user ? code(f.user) : h('span', { class: 'warn' }, 'root')) },
-        ], list_, 4) : empty(d.has_dockerfile ? 'Dockerfile details not included.' : 'No Dockerfile found.'))),
+        ], list_, 3) : empty(d.has_dockerfile ? 'Dockerfile details not included.' : 'No Dockerfile found.'))),
         L.section('warnings', 'Warnings per Dockerfile', files.reduce((n, f) => n + arr(f.warnings).length, 0) || null,
           files.some((f) => arr(f.warnings).length) ? items(files.filter((f) => arr(f.warnings).length), (f) => frag(code(f.path),
             h('ul', { class: 'warnings' }, arr(f.warnings).map((w) => h('li', { class: 'warn' }, str(w)))))) : null, { collapsed: true }),
-        part('Compose', serviceRows, (list_) => (d.has_compose || list_.length ? frag(
-          d.compose_file ? kv([['file', code(d.compose_file)]]) : null,
+        part('Compose' + (d.compose_file ? ' · ' + str(d.compose_file) : ''), serviceRows, (list_) => (d.has_compose || list_.length ? frag(
           list_.length ? table([
             { label: 'Service', get: (s) => h('b', null, str(s.name)) },
             { label: 'Image / build', get: (s) => (s.image ? code(s.image) : s.build ? frag(h('span', { class: 'muted' }, 'build '), code(s.build)) : '—') },
             { label: 'Ports', get: (s) => (arr(s.ports).length ? tags(arr(s.ports).map(str)) : h('span', { class: 'muted' }, '—')) },
             { label: 'Needs', get: (s) => (arr(s.depends_on).length ? h('span', { class: 'small' }, arr(s.depends_on).map(str).join(', ')) : h('span', { class: 'muted' }, '—')) },
-          ], list_, 5) : empty('no services')) : null)),
+          ], list_, 3) : empty('no services')) : null)),
         L.section('ignore', '.dockerignore', patterns.length || null, d.has_dockerignore || patterns.length
           ? (patterns.length ? h('p', { class: 'line' }, codes(patterns, 12)) : empty('empty'))
           : (files.length ? h('p', { class: 'line' }, yesno(false, '', 'missing'), h('span', { class: 'muted' }, ' — the whole directory is sent to the build')) : null), { collapsed: true }),
