@@ -3,6 +3,9 @@
 (function () {
   'use strict';
 
+  /* The layout rule every card follows (summary, needs-attention, sections, "show all N"): card-layout.js. */
+  const L = window.CardLayout;
+
   /* ---------- DOM building blocks ---------- */
   function h(tag, attrs) {
     const el = document.createElement(tag);
@@ -314,6 +317,12 @@
     return frag(warnings(arr(d.warnings).filter((w) => w != null && w !== '')), missingTools(objs(d.missing_tools)));
   }
 
+  /** The tail in a card that lists them under "needs attention" already: collapsed to its heading. */
+  function tailSection(d) {
+    const n = arr(d.warnings).filter((w) => w != null && w !== '').length + objs(d.missing_tools).length;
+    return n ? L.section('tail', 'Warnings and missing tools', n, tail(d), { collapsed: true }) : null;
+  }
+
   /** A renderer never throws: if one breaks on an unexpected payload the generic view is shown instead. */
   function safe(render) {
     return (data, ui, key) => {
@@ -348,40 +357,58 @@
     const findings = objs(d.findings);
     const total = d.finding_count != null ? count(d.finding_count) : findings.length;
     const skipped = obj(d.files_skipped);
-    return frag(
-      part('Posture', posture, (p) => frag(
-        p.score == null ? empty('not graded') : bar(count(p.score), 100, (p.grade ? 'grade ' + p.grade + ' · ' : '') + count(p.score) + '/100', { low: 40, high: 75, optimum: 100 }),
-        table([
+    const bySev = obj(d.by_severity);
+    const sevCount = (s) => (bySev[s] != null ? count(bySev[s]) : findings.filter((f) => str(f.severity) === s).length);
+    // Findings grouped by rule (the pattern that matched): one row each, the files one click away.
+    const rules = [];
+    const byRule = new Map();
+    findings.forEach((f) => {
+      const rule = str(f.pattern) || 'unnamed rule';
+      if (!byRule.has(rule)) { byRule.set(rule, { rule: rule, severity: str(f.severity), findings: [] }); rules.push(byRule.get(rule)); }
+      byRule.get(rule).findings.push(f);
+    });
+    const rank = (s) => { const i = SEVERITIES.indexOf(s); return i < 0 ? SEVERITIES.length : i; };
+    rules.sort((a, b) => rank(a.severity) - rank(b.severity) || b.findings.length - a.findings.length || a.rule.localeCompare(b.rule));
+    const checks = objs(posture.checks);
+    const sensitive = objs(d.sensitive_files);
+    const envFiles = objs(d.env_files);
+    const attention = rules.filter((r) => rank(r.severity) <= 1)
+      .map((r) => ({ level: 'failed', text: plural(r.findings.length, r.severity + ' finding') + ': ' + r.rule }))
+      .concat(sensitive.filter((f) => !f.git_ignored).map((f) => ({ level: 'failed', text: 'key file not git-ignored: ' + str(f.path) })))
+      .concat(envFiles.filter((f) => f.committed).map((f) => ({ level: 'failed', text: '.env file committed: ' + str(f.name) })))
+      .concat(checks.filter((c) => !c.passed).map((c) => ({ level: count(c.score) > 0 ? 'degraded' : 'failed', text: 'posture: ' + str(c.label || human(c.name)), title: str(c.details) })))
+      .concat(L.attentionFrom(d));
+    const nSkipped = count(skipped.binary) + count(skipped.too_large) + count(skipped.unreadable);
+    return L.card({
+      summary: [
+        posture.score == null ? empty('not graded') : bar(count(posture.score), 100, (posture.grade ? 'grade ' + posture.grade + ' · ' : '') + count(posture.score) + '/100', { low: 40, high: 75, optimum: 100 }),
+        stats([['findings', total], ['suppressed (nosec)', count(d.suppressed)], ['files scanned', count(d.files_scanned)], nSkipped ? ['files skipped', nSkipped] : null]),
+        L.stacked(SEVERITIES.map((s) => ({ label: s, value: sevCount(s), cls: 'sev-' + s })), { label: 'findings by severity', empty: 'no findings' }),
+      ],
+      attention: attention,
+      sections: [
+        part('Findings by rule', rules, (list_) => {
+          if (!list_.length) return total > 0 ? note(plural(total, 'finding') + ' (details not included)') : empty('no secrets found');
+          return frag(d.findings_truncated ? note('Showing ' + findings.length + ' of ' + total + ' findings.') : null,
+            L.more('rules', list_, 6, (part_) => h('ul', { class: 'items' }, part_.map((r) => h('li', null,
+              L.expander('rule:' + r.rule, frag(tag(r.severity || 'unrated', SEVERITY_LEVEL[r.severity]), ' ', h('b', null, r.rule), ' ',
+                h('span', { class: 'muted' }, '× ' + r.findings.length)),
+              () => items(r.findings, (f) => frag(code(str(f.file) + (f.line != null ? ':' + f.line : '')),
+                f.match_preview ? sub(code(f.match_preview)) : null), 1000))))), 'rules'));
+        }),
+        L.section('posture', 'Posture checks', checks.length, checks.length ? table([
           { label: 'Check', get: (c) => frag(c.label || human(c.name), c.details ? sub(clip(c.details, 120)) : null) },
           { label: 'Result', get: (c) => (c.passed ? tag('pass', 'ok') : count(c.score) > 0 ? tag('partial', 'degraded') : tag('fail', 'failed')) },
           { label: 'Points', num: true, get: (c) => Math.round(count(c.score) * count(c.weight) * 10) / 10 + '/' + count(c.weight) },
-        ], objs(p.checks)))),
-      part('Secret scan', d, () => stats([
-        ['findings', total],
-        ['suppressed (nosec)', count(d.suppressed)],
-        ['files scanned', count(d.files_scanned)],
-        (count(skipped.binary) + count(skipped.too_large) + count(skipped.unreadable)) > 0
-          ? ['files skipped', count(skipped.binary) + count(skipped.too_large) + count(skipped.unreadable)] : null,
-      ])),
-      part('Findings', findings, (list_) => {
-        if (!list_.length) return total > 0 ? note(plural(total, 'finding') + ' (details not included)') : empty('no secrets found');
-        const groups = SEVERITIES.concat(list_.map((f) => str(f.severity)).filter((s) => SEVERITIES.indexOf(s) < 0));
-        return frag(
-          d.findings_truncated ? note('Showing ' + list_.length + ' of ' + total + ' findings.') : null,
-          groups.filter((s, i) => groups.indexOf(s) === i).map((sev) => {
-            const group = list_.filter((f) => str(f.severity) === sev);
-            if (!group.length) return null;
-            return frag(heading(frag(tag(sev || 'unrated', SEVERITY_LEVEL[sev]), ' ' + group.length)), items(group, (f) => frag(
-              code(str(f.file) + (f.line != null ? ':' + f.line : '')),
-              sub(str(f.pattern), f.match_preview ? frag(' · ', code(f.match_preview)) : null)), 5));
-          }));
-      }),
-      part('Key and certificate files', objs(d.sensitive_files), (files) => (files.length ? items(files, (f) => frag(
-        code(f.path), ' ', f.git_ignored ? tag('git-ignored', 'ok') : tag('not ignored', 'failed'))) : null)),
-      part('.env files', objs(d.env_files), (files) => (files.length ? items(files, (f) => frag(
-        code(f.name), ' ', f.committed ? tag('committed', 'failed') : f.git_ignored ? tag('git-ignored', 'ok') : tag('not ignored', 'degraded'))) : null)),
-      arr(d.stacks).length ? note('Stacks checked: ' + arr(d.stacks).join(', ') + (d.ignore_check ? ' · ignore rules read with ' + d.ignore_check : '')) : null,
-      tail(d));
+        ], checks) : null, { collapsed: true }),
+        L.section('keys', 'Key and certificate files', sensitive.length, sensitive.length ? items(sensitive, (f) => frag(
+          code(f.path), ' ', f.git_ignored ? tag('git-ignored', 'ok') : tag('not ignored', 'failed'))) : null, { collapsed: true }),
+        L.section('env', '.env files', envFiles.length, envFiles.length ? items(envFiles, (f) => frag(
+          code(f.name), ' ', f.committed ? tag('committed', 'failed') : f.git_ignored ? tag('git-ignored', 'ok') : tag('not ignored', 'degraded'))) : null, { collapsed: true }),
+        arr(d.stacks).length ? note('Stacks checked: ' + arr(d.stacks).join(', ') + (d.ignore_check ? ' · ignore rules read with ' + d.ignore_check : '')) : null,
+        tailSection(d),
+      ],
+    });
   }
 
   function testing(d) {
@@ -391,45 +418,55 @@
     const ran = run.available != null ? !!run.available : count(run.passed) + count(run.failed) + count(run.skipped) > 0;
     // Nothing to report beyond "no tests": keep an empty project's card short.
     const none = d.has_tests === false && !frameworks.length && !ran;
-    return frag(
-      none ? empty('No tests found in this project.') : null,
-      part('Frameworks', frameworks, (list_) => (none ? null : list_.length ? table([
-        { label: 'Framework', get: (f) => frag(h('b', null, str(f.name)), sub(codes(arr(f.test_dirs).length ? f.test_dirs : [f.test_dir], 3))) },
-        { label: 'Detected by', get: (f) => h('span', { class: 'small' }, arr(f.detected_by).join('; ') || '—') },
-        { label: 'Tests', num: true, get: (f) => (f.test_functions != null ? f.test_functions : '—') },
-      ], list_) : empty('none detected'))),
-      part('Test inventory', st, (s) => {
-        const ratio = Number(s.test_ratio);
-        return frag(
-          stats([
-            ['tests', count(s.test_functions)],
-            s.integration_tests != null ? ['integration tests', count(s.integration_tests)] : null,
-            ['test classes', count(s.test_classes)],
-            ['test files', count(s.test_files)],
-            ['source files', count(s.source_files)],
-          ]),
-          Number.isFinite(ratio) ? bar(Math.min(ratio, 1), 1, 'test-to-source ratio ' + ratio.toFixed(2), { low: 0.2, high: 0.5, optimum: 1 }) : null);
-      }),
-      part('Coverage tools', objs(d.coverage_tools), (list_) => (none && !list_.length ? null : list_.length
-        ? table([{ label: 'Tool', get: (c) => str(c.name) }, { label: 'Configured in', get: (c) => (c.config ? code(c.config) : '—') }], list_)
-        : empty('none configured'))),
-      part('Last run', run, (r) => {
-        if (none) return null;
-        if (!ran) return empty('No recorded results (test reports appear here after a run).');
-        const passed = count(r.passed);
-        const failed = count(r.failed);
-        const sources = objs(r.sources);
-        return frag(
-          bar(passed, Math.max(1, passed + failed), passed + ' passed · ' + failed + ' failed · ' + count(r.skipped) + ' skipped', { low: 0.999 * Math.max(1, passed + failed), high: Math.max(1, passed + failed), optimum: Math.max(1, passed + failed) }),
-          kv([['from', r.source ? str(r.source) : null], ['when', when(r.at)]]),
+    if (none) return frag(empty('No tests found in this project.'), tail(d));
+    const ratio = Number(st.test_ratio);
+    const passed = count(run.passed);
+    const failed = count(run.failed);
+    const sources = objs(run.sources);
+    const coverage = objs(d.coverage_tools);
+    return L.card({
+      stats: [
+        ['tests', count(st.test_functions)],
+        st.integration_tests != null ? ['integration tests', count(st.integration_tests)] : null,
+        ['test classes', count(st.test_classes)],
+        ['test files', count(st.test_files)],
+        ['source files', count(st.source_files)],
+      ],
+      summary: [
+        Number.isFinite(ratio) ? bar(Math.min(ratio, 1), 1, 'test-to-source ratio ' + ratio.toFixed(2), { low: 0.2, high: 0.5, optimum: 1 }) : null,
+        ran ? bar(passed, Math.max(1, passed + failed), passed + ' passed · ' + failed + ' failed · ' + count(run.skipped) + ' skipped',
+          { low: 0.999 * Math.max(1, passed + failed), high: Math.max(1, passed + failed), optimum: Math.max(1, passed + failed) }) : null,
+      ],
+      attention: (failed ? [{ level: 'failed', text: plural(failed, 'test') + ' failed in the last run' }] : [])
+        .concat(frameworks.length && !coverage.length ? [{ level: 'degraded', text: 'no coverage tool configured' }] : [])
+        .concat(L.attentionFrom(d)),
+      sections: [
+        part('Frameworks', frameworks, (list_) => (list_.length ? table([
+          { label: 'Framework', get: (f) => {
+            const dirs = arr(f.test_dirs).length ? arr(f.test_dirs).map(str) : [str(f.test_dir)].filter(Boolean);
+            const n = f.test_dirs_total != null ? count(f.test_dirs_total) : dirs.length;
+            return frag(h('b', null, str(f.name)), n === 1 ? sub(code(dirs[0])) : n > 1 ? sub(h('span', { title: dirs.join('\n') }, plural(n, 'test folder'))) : null);
+          } },
+          { label: 'Detected by', get: (f) => {
+            const by = arr(f.detected_by).map(str);
+            return h('span', { class: 'small', title: by.join('\n') }, by.length ? clip(by[0], 48) : '—', by.length > 1 ? ' (+' + (by.length - 1) + ')' : '');
+          } },
+          { label: 'Tests', num: true, get: (f) => (f.test_functions != null ? f.test_functions : '—') },
+        ], list_, 6) : empty('none detected'))),
+        L.section('coverage', 'Coverage tools', coverage.length, coverage.length
+          ? table([{ label: 'Tool', get: (c) => str(c.name) }, { label: 'Configured in', get: (c) => (c.config ? code(c.config) : '—') }], coverage)
+          : empty('none configured'), { collapsed: coverage.length > 3 }),
+        L.section('run', 'Last run', null, !ran ? empty('No recorded results (test reports appear here after a run).') : frag(
+          kv([['from', run.source ? str(run.source) : null], ['when', when(run.at)]]),
           sources.length > 1 ? table([
             { label: 'Report', get: (x) => frag(str(x.source), sub(code(x.path))) },
             { label: 'Passed', num: true, get: (x) => count(x.passed) },
             { label: 'Failed', num: true, get: (x) => count(x.failed) },
             { label: 'Skipped', num: true, get: (x) => count(x.skipped) },
-          ], sources) : null);
-      }),
-      tail(d));
+          ], sources) : null), { collapsed: sources.length > 3 }),
+        tailSection(d),
+      ],
+    });
   }
 
   const CATEGORY_ORDER = ['lint', 'typecheck', 'format', 'test'];
@@ -463,26 +500,36 @@
   function packages(d) {
     const managers = objs(d.managers);
     const deps = objs(d.dependencies);
-    return frag(
-      stats([
+    const unlocked = managers.filter((m) => !arr(m.lock_files).length && !m.has_lock);
+    return L.card({
+      stats: [
         ['managers', d.total_managers != null ? count(d.total_managers) : managers.length],
         ['dependencies', d.total_dependencies != null ? count(d.total_dependencies) : deps.length],
         d.runtime_dependencies != null ? ['runtime', count(d.runtime_dependencies)] : null,
         d.dev_dependencies != null ? ['dev', count(d.dev_dependencies)] : null,
-      ]),
-      part('Package managers', managers, (list_) => (list_.length ? table([
-        { label: 'Manager', get: (m) => frag(h('b', null, str(m.name || m.id)), sub(codes(m.dependency_files, 4))) },
-        { label: 'Lock file', get: (m) => (arr(m.lock_files).length ? codes(m.lock_files, 3)
-          : m.has_lock ? h('span', { class: 'muted' }, 'not used') : tag('no lock', 'degraded')) },
-        { label: 'CLI', get: (m) => frag(yesno(m.cli_available), m.cli ? sub(code(m.cli)) : null) },
-        { label: 'Deps', num: true, get: (m) => (m.dependency_count != null ? count(m.dependency_count) : '—') },
-      ], list_) : empty('No package manager files found.'))),
-      part('Dependencies', deps, (list_) => (list_.length ? table([
-        { label: 'Package', get: (x) => frag(breakable(x.name), sub(str(x.manager) + (x.source_file ? ' · ' + x.source_file : ''))) },
-        { label: 'Version', get: (x) => (x.version ? code(x.version) : h('span', { class: 'muted' }, 'any')) },
-        { label: '', get: (x) => (x.dev ? tag('dev') : '') },
-      ], list_) : null)),
-      tail(d));
+      ],
+      attention: unlocked.map((m) => ({ level: 'degraded', text: 'no lock file: ' + str(m.name || m.id) }))
+        .concat(managers.filter((m) => m.cli_available === false).map((m) => ({ level: 'degraded', text: 'CLI not installed: ' + str(m.cli || m.name) })))
+        .concat(L.attentionFrom(d).filter((a) => !/^missing tool/.test(a.text))),
+      sections: [
+        part('Per manager', managers, (list_) => (list_.length ? table([
+          { label: 'Manager', get: (m) => frag(h('b', null, str(m.name || m.id)), sub(plural(arr(m.dependency_files).length, 'file'))) },
+          { label: 'Deps', num: true, get: (m) => (m.dependency_count != null ? count(m.dependency_count) : deps.filter((x) => str(x.manager) === str(m.id)).length) },
+          { label: 'Lock', get: (m) => (arr(m.lock_files).length ? tag('locked', 'ok') : m.has_lock ? h('span', { class: 'muted' }, 'not used') : tag('no lock', 'degraded')) },
+          { label: 'CLI', get: (m) => yesno(m.cli_available) },
+        ], list_, 8) : empty('No package manager files found.'))),
+        L.section('files', 'Manifest and lock files', null, managers.length ? table([
+          { label: 'Manager', get: (m) => h('b', null, str(m.name || m.id)) },
+          { label: 'Files', get: (m) => frag(codes(m.dependency_files, 4), arr(m.lock_files).length ? sub('lock: ', codes(m.lock_files, 3)) : null) },
+        ], managers) : null, { collapsed: true }),
+        L.section('deps', 'Dependencies', deps.length, deps.length ? table([
+          { label: 'Package', get: (x) => frag(breakable(x.name), sub(str(x.manager) + (x.source_file ? ' · ' + x.source_file : ''))) },
+          { label: 'Version', get: (x) => (x.version ? code(x.version) : h('span', { class: 'muted' }, 'any')) },
+          { label: '', get: (x) => (x.dev ? tag('dev') : '') },
+        ], deps) : null, { collapsed: true }),
+        tailSection(d),
+      ],
+    });
   }
 
   function env(d) {
@@ -544,6 +591,12 @@
       tail(d));
   }
 
+  function dirOf(path) {
+    const p = str(path);
+    const i = p.lastIndexOf('/');
+    return i < 0 ? '.' : p.slice(0, i);
+  }
+
   function k8s(d) {
     const manifests = objs(d.manifests);
     const charts = objs(d.helm_charts);
@@ -551,39 +604,61 @@
     const secrets = obj(d.secret_safety);
     const tools = obj(d.tool_availability);
     const nothing = !manifests.length && !charts.length && !kustom.length && !count(d.total_resources);
-    return frag(
-      nothing ? empty('No Kubernetes manifests, Helm charts or Kustomize files found.') : frag(
-        stats([['resources', count(d.total_resources)], ['manifest files', d.manifest_files != null ? count(d.manifest_files) : manifests.length],
-          ['Helm charts', charts.length], ['kustomizations', kustom.length]]),
-        h('p', { class: 'line' }, 'Deployment: ', tag(str(d.deployment_strategy || 'none')),
-          arr(d.strategies).length > 1 ? h('span', { class: 'muted' }, ' (' + arr(d.strategies).join(', ') + ')') : null)),
-      part('Resources by kind', obj(d.resource_summary), (m) => (Object.keys(m).length ? counts(m, 'kind', 'count') : null)),
-      part('Manifests', manifests, (list_) => (list_.length ? frag(
-        d.manifests_truncated ? note('Only the first ' + list_.length + ' files were read.') : null,
-        items(list_, (m) => frag(code(m.path), m.deployed_with ? frag(' ', tag(label(m.deployed_with))) : null,
-          sub(arr(m.resources).map((r) => obj(r)).map((r) => str(r.kind) + '/' + str(r.name) + (r.namespace ? ' (' + r.namespace + ')' : '')).join(', ') || 'no resources')))) : null)),
-      part('Helm charts', charts, (list_) => (list_.length ? table([
-        { label: 'Chart', get: (c) => frag(h('b', null, str(c.name)), sub(code(c.path))) },
-        { label: 'Version', get: (c) => frag(str(c.version) || '—', c.app_version ? sub('app ' + c.app_version) : null) },
-        { label: 'Contents', get: (c) => frag(c.has_values ? tag('values', 'ok') : tag('no values'),
-          c.has_templates ? tag((c.templates != null ? c.templates + ' ' : '') + 'templates', 'ok') : tag('no templates')) },
-      ], list_) : null)),
-      part('Kustomize', kustom, (list_) => (list_.length ? table([
-        { label: 'Directory', get: (k) => frag(code(k.dir || k.path), k.namespace ? sub('namespace ' + k.namespace) : null) },
-        { label: 'Kind', get: (k) => (k.is_overlay ? tag('overlay') : tag('base')) },
-        { label: 'Contents', get: (k) => h('span', { class: 'small' }, [
-          plural(arr(k.resources).length, 'resource'), plural(count(k.patches), 'patch', 'patches'), plural(count(k.generators), 'generator'),
-        ].join(', ') + (count(k.secret_generators) ? ', ' + plural(count(k.secret_generators), 'secret generator') : '')) },
-      ], list_) : null)),
-      part('Secrets', secrets, (s) => (s.has_raw_secrets
-        ? frag(note('Raw Secret manifests (values in the repository):'), items(arr(s.raw_secret_files), (f) => frag(code(f), ' ', tag('raw Secret', 'failed'))))
-        : nothing ? null : h('p', { class: 'line' }, yesno(true, 'no raw Secret manifests')))),
-      part('Tools', tools, (t) => (Object.keys(t).length ? table([
-        { label: 'Tool', get: (k) => code(k) },
-        { label: 'Installed', get: (k) => yesno(obj(t[k]).available) },
-        { label: 'Version', get: (k) => str(obj(t[k]).version) || '—' },
-      ], Object.keys(t)) : null)),
-      tail(d));
+    if (nothing) return frag(empty('No Kubernetes manifests, Helm charts or Kustomize files found.'), tail(d));
+    // Namespaces: from the resources, then from kustomizations that set one.
+    const namespaces = {};
+    manifests.forEach((m) => objs(m.resources).forEach((r) => { if (r.namespace) namespaces[r.namespace] = count(namespaces[r.namespace]) + 1; }));
+    kustom.forEach((k) => { if (k.namespace && !(k.namespace in namespaces)) namespaces[k.namespace] = 0; });
+    // Manifests grouped by directory and deployment method.
+    const groups = [];
+    const byGroup = new Map();
+    manifests.forEach((m) => {
+      const id = dirOf(m.path) + '\u0000' + str(m.deployed_with);
+      if (!byGroup.has(id)) { byGroup.set(id, { dir: dirOf(m.path), method: str(m.deployed_with), files: [] }); groups.push(byGroup.get(id)); }
+      byGroup.get(id).files.push(m);
+    });
+    groups.sort((a, b) => a.dir.localeCompare(b.dir) || a.method.localeCompare(b.method));
+    const resourcesOf = (m) => objs(m.resources).map((r) => str(r.kind) + '/' + str(r.name) + (r.namespace ? ' (' + r.namespace + ')' : ''));
+    const missingTools = Object.keys(tools).filter((k) => !obj(tools[k]).available);
+    return L.card({
+      stats: [['resources', count(d.total_resources)], ['manifest files', d.manifest_files != null ? count(d.manifest_files) : manifests.length],
+        ['Helm charts', charts.length], ['kustomizations', d.kustomizations_total != null ? count(d.kustomizations_total) : kustom.length]],
+      summary: [h('p', { class: 'line' }, 'Deployment: ', tag(str(d.deployment_strategy || 'none')),
+        arr(d.strategies).length > 1 ? h('span', { class: 'muted' }, ' (' + arr(d.strategies).map(label).join(', ') + ')') : null)],
+      attention: (secrets.has_raw_secrets ? arr(secrets.raw_secret_files).map((f) => ({ level: 'failed', text: 'raw Secret manifest: ' + str(f) })) : [])
+        .concat(d.manifests_truncated ? [{ level: 'degraded', text: 'only the first ' + manifests.length + ' manifest files were read' }] : [])
+        .concat(L.attentionFrom(d)),
+      sections: [
+        part('Resources by kind', obj(d.resource_summary), (m) => (Object.keys(m).length ? counts(m, 'kind', 'count', 8) : null)),
+        Object.keys(namespaces).length ? L.section('ns', 'Namespaces', Object.keys(namespaces).length, h('p', { class: 'line' },
+          Object.keys(namespaces).sort().map((n) => tag(n + (namespaces[n] ? ' ' + namespaces[n] : ''))))) : null,
+        part('Manifests by directory', groups, (list_) => (list_.length ? L.more('groups', list_, 6, (part_) => h('ul', { class: 'items' }, part_.map((g) => h('li', null,
+          L.expander('dir:' + g.dir + ':' + g.method, frag(code(g.dir), ' ', g.method ? tag(label(g.method)) : null, ' ',
+            h('span', { class: 'muted' }, plural(g.files.length, 'file') + ' · ' + plural(g.files.reduce((n, m) => n + objs(m.resources).length, 0), 'resource'))),
+          () => items(g.files, (m) => frag(code(str(m.path).slice(g.dir.length + 1) || m.path), sub(resourcesOf(m).join(', ') || 'no resources')), 1000))))), 'directories') : null)),
+        L.section('helm', 'Helm charts', charts.length, charts.length ? table([
+          { label: 'Chart', get: (c) => frag(h('b', null, str(c.name)), sub(code(c.path))) },
+          { label: 'Version', get: (c) => frag(str(c.version) || '—', c.app_version ? sub('app ' + c.app_version) : null) },
+          { label: 'Contents', get: (c) => frag(c.has_values ? tag('values', 'ok') : tag('no values'),
+            c.has_templates ? tag((c.templates != null ? c.templates + ' ' : '') + 'templates', 'ok') : tag('no templates')) },
+        ], charts) : null, { collapsed: charts.length > 3 }),
+        L.section('kustomize', 'Kustomize', kustom.length, kustom.length ? table([
+          { label: 'Directory', get: (k) => frag(code(k.dir || k.path), k.namespace ? sub('namespace ' + k.namespace) : null) },
+          { label: 'Kind', get: (k) => (k.is_overlay ? tag('overlay') : tag('base')) },
+          { label: 'Contents', get: (k) => h('span', { class: 'small' }, [
+            plural(arr(k.resources).length, 'resource'), plural(count(k.patches), 'patch', 'patches'), plural(count(k.generators), 'generator'),
+          ].join(', ') + (count(k.secret_generators) ? ', ' + plural(count(k.secret_generators), 'secret generator') : '')) },
+        ], kustom) : null, { collapsed: true }),
+        part('Secrets', secrets, (s) => (s.has_raw_secrets ? null : h('p', { class: 'line' }, yesno(true, 'no raw Secret manifests')))),
+        L.section('tools', 'Tools', missingTools.length ? (Object.keys(tools).length - missingTools.length) + '/' + Object.keys(tools).length : null,
+          Object.keys(tools).length ? table([
+            { label: 'Tool', get: (k) => code(k) },
+            { label: 'Installed', get: (k) => yesno(obj(tools[k]).available) },
+            { label: 'Version', get: (k) => str(obj(tools[k]).version) || '—' },
+          ], Object.keys(tools)) : null, { collapsed: true }),
+        tailSection(d),
+      ],
+    });
   }
 
   function terraform(d) {
@@ -610,25 +685,26 @@
         h('p', { class: 'line' }, countTags(d.roles)),
         h('details', null, h('summary', null, 'all ' + plural(list_.length, 'file')),
           items(list_, (f) => frag(code(f.path), f.role ? frag(' ', tag(str(f.role))) : null), 1000))) : null)),
-      part('Providers', providers, (list_) => (list_.length ? table([
+      L.section('providers', 'Providers', providers.length, providers.length ? table([
         { label: 'Provider', get: (p) => frag(h('b', null, str(p.name)), p.source ? sub(code(p.source)) : null) },
         { label: 'Version', get: (p) => (p.version ? code(p.version) : h('span', { class: 'muted' }, 'any')) },
         { label: 'Configured', get: (p) => yesno(p.configured) },
-      ], list_) : null)),
-      part('Modules', modules, (list_) => (list_.length ? table([
+      ], providers) : null, { collapsed: providers.length > 4 }),
+      L.section('modules', 'Modules', modules.length, modules.length ? table([
         { label: 'Module', get: (m) => frag(h('b', null, str(m.name)), sub(code(m.source))) },
         { label: 'Source', get: (m) => frag(m.local ? tag('local') : tag('remote'), m.version ? sub(code(m.version)) : null) },
-      ], list_) : null)),
+      ], modules) : null, { collapsed: modules.length > 4 }),
       part('Resources', arr(d.resources), (list_) => (list_.length ? frag(
         Object.keys(obj(d.resource_types)).length ? counts(d.resource_types, 'type', 'count', 8) : null,
         // The names only add something when a type has several resources (or the per-type counts are missing).
         list_.length > Object.keys(obj(d.resource_types)).length
           ? h('details', null, h('summary', null, 'all ' + plural(list_.length, 'resource')), list(list_.map(str), (r) => code(r), 1000)) : null) : null)),
-      part('Data sources', arr(d.data_sources), (list_) => (list_.length ? h('p', { class: 'line' }, codes(list_, 12)) : null)),
-      part('Variables and outputs', d, () => (arr(d.variables).length || arr(d.outputs).length ? kv([
+      L.section('data', 'Data sources', arr(d.data_sources).length, arr(d.data_sources).length ? h('p', { class: 'line' }, codes(d.data_sources, 12)) : null,
+        { collapsed: true }),
+      L.section('vars', 'Variables and outputs', null, arr(d.variables).length || arr(d.outputs).length ? kv([
         ['variables', arr(d.variables).length ? codes(d.variables, 12) : null],
         ['outputs', arr(d.outputs).length ? codes(d.outputs, 12) : null],
-      ]) : null)),
+      ]) : null, { collapsed: true }),
       tail(d));
   }
 
@@ -728,17 +804,26 @@
     const providers = objs(d.providers);
     const workflows = objs(d.workflows);
     if (!providers.length && !workflows.length && !d.has_ci) return frag(empty('No CI configuration found.'), tail(d));
-    return frag(
-      part('Providers', providers, (list_) => (list_.length ? table([
-        { label: 'Provider', get: (p) => h('b', null, str(p.name || p.id)) },
-        { label: 'Files', get: (p) => codes(p.files, 4) },
-        { label: 'Workflows', num: true, get: (p) => count(p.workflows) },
-      ], list_) : null)),
-      part('GitHub Actions workflows', workflows, (list_) => (list_.length ? items(list_, (w) => frag(
-        h('b', null, str(w.name || w.file)), w.valid === false ? frag(' ', tag('invalid YAML', 'failed')) : null,
-        w.name && w.name !== w.file ? sub(code(w.file)) : null,
-        h('div', { class: 'sub' }, 'on ', tags(arr(w.triggers)), ' jobs ', tags(arr(w.jobs), 'ok')))) : null)),
-      tail(d));
+    const jobs = workflows.reduce((n, w) => n + arr(w.jobs).length, 0);
+    return L.card({
+      stats: [['workflows', d.total_workflows != null ? count(d.total_workflows) : workflows.length], ['jobs', jobs], ['providers', providers.length]],
+      summary: providers.length ? [h('p', { class: 'line' }, providers.map((p) => tag(str(p.name || p.id) + (p.workflows != null ? ' ' + count(p.workflows) : ''), 'ok')))] : [],
+      attention: workflows.filter((w) => w.valid === false).map((w) => ({ level: 'failed', text: 'invalid YAML: ' + str(w.file) })).concat(L.attentionFrom(d)),
+      sections: [
+        part('Workflows', workflows, (list_) => (list_.length ? table([
+          { label: 'Workflow', get: (w) => frag(h('b', { title: str(w.file) }, str(w.name || w.file)), w.valid === false ? frag(' ', tag('invalid YAML', 'failed')) : null) },
+          { label: 'Triggers', get: (w) => (arr(w.triggers).length ? h('span', { class: 'small' }, arr(w.triggers).map(str).join(', ')) : h('span', { class: 'muted' }, '—')) },
+          { label: 'Jobs', get: (w) => (arr(w.jobs).length
+            ? L.expander('jobs:' + str(w.file), plural(arr(w.jobs).length, 'job'), () => h('div', { class: 'line' }, tags(arr(w.jobs).map(str), 'ok')))
+            : h('span', { class: 'muted' }, '0')) },
+        ], list_, 8) : null)),
+        L.section('providers', 'Provider files', null, providers.length ? table([
+          { label: 'Provider', get: (p) => h('b', null, str(p.name || p.id)) },
+          { label: 'Files', get: (p) => codes(p.files, 4) },
+        ], providers) : null, { collapsed: true }),
+        tailSection(d),
+      ],
+    });
   }
 
   function docker(d) {
@@ -747,38 +832,55 @@
     const serviceRows = services.length ? services : arr(d.compose_services).map((name) => ({ name: name }));
     const cli = obj(d.cli);
     const patterns = arr(d.dockerignore_patterns);
-    return frag(
-      files.length || serviceRows.length ? stats([['Dockerfiles', d.dockerfile_count != null ? count(d.dockerfile_count) : files.length],
-        ['compose services', serviceRows.length], ['warnings', d.warning_count != null ? count(d.warning_count) : files.reduce((n, f) => n + arr(f.warnings).length, 0)]]) : null,
-      part('Dockerfiles', files, (list_) => (list_.length ? items(list_, (f) => {
-        const stages = arr(f.stages).map(str);
-        const named = stages.length > 1 || stages.some((s) => !/^\d+$/.test(s));
-        return frag(
-          code(f.path),
-          kv([
-            ['from', codes(f.base_images, 4)],
-            named ? ['stages', tags(stages)] : null,
-            arr(f.ports).length ? ['ports', tags(arr(f.ports).map(str))] : null,
-            ['user', f.user ? code(f.user) : h('span', { class: 'warn' }, 'root')],
-          ]),
-          arr(f.warnings).length ? h('ul', { class: 'warnings' }, arr(f.warnings).map((w) => h('li', { class: 'warn' }, str(w)))) : null);
-      }) : empty(d.has_dockerfile ? 'Dockerfile details not included.' : 'No Dockerfile found.'))),
-      part('Compose', serviceRows, (list_) => (d.has_compose || list_.length ? frag(
-        d.compose_file ? kv([['file', code(d.compose_file)]]) : null,
-        list_.length ? table([
-          { label: 'Service', get: (s) => frag(h('b', null, str(s.name)), arr(s.depends_on).length ? sub('needs ' + arr(s.depends_on).join(', ')) : null) },
-          { label: 'Image / build', get: (s) => (s.image ? code(s.image) : s.build ? frag(h('span', { class: 'muted' }, 'build '), code(s.build)) : '—') },
-          { label: 'Ports', get: (s) => (arr(s.ports).length ? tags(arr(s.ports).map(str)) : h('span', { class: 'muted' }, '—')) },
-        ], list_) : empty('no services')) : null)),
-      part('.dockerignore', patterns, (list_) => (d.has_dockerignore || list_.length
-        ? (list_.length ? h('p', { class: 'line' }, codes(list_, 12)) : empty('empty'))
-        : (files.length ? h('p', { class: 'line' }, yesno(false, '', 'missing'), h('span', { class: 'muted' }, ' — the whole directory is sent to the build')) : null))),
-      part('Docker CLI', cli, (c) => kv([
-        ['docker', c.available ? frag(yesno(true), c.version ? ' ' + c.version : '') : yesno(false)],
-        ['daemon', c.available ? frag(yesno(c.daemon_running, 'running', 'not running'), c.server_version ? ' ' + c.server_version : '') : null],
-        ['compose', c.available ? frag(yesno(c.compose_available), c.compose_version ? ' ' + c.compose_version : '') : null],
-      ])),
-      tail(d));
+    // Dockerfile warnings once per kind ("no USER in the final stage"), with how many files and which.
+    const kinds = new Map();
+    files.forEach((f) => arr(f.warnings).forEach((w) => {
+      const text = str(w).replace(/^line \d+: /, '');
+      if (!kinds.has(text)) kinds.set(text, []);
+      kinds.get(text).push(str(f.path));
+    }));
+    const attention = Array.from(kinds.entries()).sort((a, b) => b[1].length - a[1].length)
+      .map((e) => ({ level: 'degraded', text: (e[1].length > 1 ? e[1].length + ' × ' : e[1][0] + ': ') + e[0], title: e[1].join('\n') }));
+    if (cli.available && cli.daemon_running === false) attention.push({ level: 'degraded', text: 'Docker daemon not running' });
+    return L.card({
+      stats: files.length || serviceRows.length ? [['Dockerfiles', d.dockerfile_count != null ? count(d.dockerfile_count) : files.length],
+        ['compose services', serviceRows.length], ['warnings', d.warning_count != null ? count(d.warning_count) : files.reduce((n, f) => n + arr(f.warnings).length, 0)]] : null,
+      attention: attention.concat(L.attentionFrom(d)),
+      attentionLimit: 3,
+      sections: [
+        part('Dockerfiles', files, (list_) => (list_.length ? table([
+          { label: 'Dockerfile', get: (f) => h('code', { title: arr(f.ports).length ? 'exposes ' + arr(f.ports).map(str).join(', ') : null }, breakable(str(f.path))) },
+          // The image the container runs on (the last FROM); the build images and stage names in the title.
+          { label: 'Runs on', get: (f) => {
+            const images = arr(f.base_images).map(str);
+            const stages = arr(f.stages).map(str);
+            if (!images.length) return h('span', { class: 'muted' }, '—');
+            return h('span', { class: 'small', title: 'images: ' + images.join(', ') + (stages.length ? '\nstages: ' + stages.join(', ') : '') },
+              clip(images[images.length - 1], 26), stages.length > 1 ? h('span', { class: 'muted' }, ' +' + (stages.length - 1)) : null);
+          } },
+          { label: 'User', get: (f) => (f.user ? code(f.user) : h('span', { class: 'warn' }, 'root')) },
+        ], list_, 3) : empty(d.has_dockerfile ? 'Dockerfile details not included.' : 'No Dockerfile found.'))),
+        L.section('warnings', 'Warnings per Dockerfile', files.reduce((n, f) => n + arr(f.warnings).length, 0) || null,
+          files.some((f) => arr(f.warnings).length) ? items(files.filter((f) => arr(f.warnings).length), (f) => frag(code(f.path),
+            h('ul', { class: 'warnings' }, arr(f.warnings).map((w) => h('li', { class: 'warn' }, str(w)))))) : null, { collapsed: true }),
+        part('Compose' + (d.compose_file ? ' · ' + str(d.compose_file) : ''), serviceRows, (list_) => (d.has_compose || list_.length ? frag(
+          list_.length ? table([
+            { label: 'Service', get: (s) => h('b', null, str(s.name)) },
+            { label: 'Image / build', get: (s) => (s.image ? code(s.image) : s.build ? frag(h('span', { class: 'muted' }, 'build '), code(s.build)) : '—') },
+            { label: 'Ports', get: (s) => (arr(s.ports).length ? tags(arr(s.ports).map(str)) : h('span', { class: 'muted' }, '—')) },
+            { label: 'Needs', get: (s) => (arr(s.depends_on).length ? h('span', { class: 'small' }, arr(s.depends_on).map(str).join(', ')) : h('span', { class: 'muted' }, '—')) },
+          ], list_, 3) : empty('no services')) : null)),
+        L.section('ignore', '.dockerignore', patterns.length || null, d.has_dockerignore || patterns.length
+          ? (patterns.length ? h('p', { class: 'line' }, codes(patterns, 12)) : empty('empty'))
+          : (files.length ? h('p', { class: 'line' }, yesno(false, '', 'missing'), h('span', { class: 'muted' }, ' — the whole directory is sent to the build')) : null), { collapsed: true }),
+        L.section('cli', 'Docker CLI', null, kv([
+          ['docker', cli.available ? frag(yesno(true), cli.version ? ' ' + cli.version : '') : yesno(false)],
+          ['daemon', cli.available ? frag(yesno(cli.daemon_running, 'running', 'not running'), cli.server_version ? ' ' + cli.server_version : '') : null],
+          ['compose', cli.available ? frag(yesno(cli.compose_available), cli.compose_version ? ' ' + cli.compose_version : '') : null],
+        ]), { collapsed: true }),
+        tailSection(d),
+      ],
+    });
   }
 
   function pages(d) {
@@ -863,18 +965,24 @@
 
   function auditDeps(d) {
     const deps = objs(d.dependencies);
-    return frag(
-      stats([['dependencies', d.total != null ? count(d.total) : deps.length], d.runtime != null ? ['runtime', count(d.runtime)] : null,
-        d.dev != null ? ['dev', count(d.dev)] : null, ['ecosystems', Object.keys(obj(d.ecosystems)).length]]),
-      part('Frameworks', arr(d.frameworks), (list_) => (list_.length ? h('p', { class: 'line' }, tags(list_.map(str), 'ok')) : null)),
-      part('Ecosystems', obj(d.ecosystems), (m) => (Object.keys(m).length ? h('p', { class: 'line' }, countTags(m)) : null)),
-      part('Categories', obj(d.categories), (m) => (Object.keys(m).length ? counts(Object.keys(m).reduce((o, k) => { o[label(k)] = m[k]; return o; }, {}), 'category', 'deps', 8) : null)),
-      part('Dependencies', deps, (list_) => (list_.length ? table([
-        { label: 'Package', get: (x) => frag(breakable(x.name), ' ', tag(label(x.category || 'other')), x.dev ? tag('dev') : null,
-          sub(str(x.ecosystem) + ' · ' + (arr(x.source_files).length ? arr(x.source_files).join(', ') : str(x.source_file)))) },
-        { label: 'Version', get: (x) => (x.version ? code(x.version) : h('span', { class: 'muted' }, 'any')) },
-      ], list_) : empty('No dependencies declared.'))),
-      tail(d));
+    const cats = obj(d.categories);
+    return L.card({
+      stats: [['dependencies', d.total != null ? count(d.total) : deps.length], d.runtime != null ? ['runtime', count(d.runtime)] : null,
+        d.dev != null ? ['dev', count(d.dev)] : null, ['ecosystems', Object.keys(obj(d.ecosystems)).length]],
+      attention: L.attentionFrom(d),
+      sections: [
+        part('Per ecosystem', obj(d.ecosystems), (m) => (Object.keys(m).length ? h('p', { class: 'line' }, countTags(m)) : null)),
+        part('Per category', cats, (m) => (Object.keys(m).length ? h('p', { class: 'line' },
+          Object.keys(m).sort((a, b) => count(m[b]) - count(m[a]) || a.localeCompare(b)).map((k) => tag(label(k) + ' ' + count(m[k])))) : null)),
+        part('Frameworks', arr(d.frameworks), (list_) => (list_.length ? h('p', { class: 'line' }, tags(list_.map(str), 'ok')) : null)),
+        L.section('deps', 'Dependencies', deps.length, deps.length ? table([
+          { label: 'Package', get: (x) => frag(breakable(x.name), ' ', tag(label(x.category || 'other')), x.dev ? tag('dev') : null,
+            sub(str(x.ecosystem) + ' · ' + (arr(x.source_files).length ? arr(x.source_files).join(', ') : str(x.source_file)))) },
+          { label: 'Version', get: (x) => (x.version ? code(x.version) : h('span', { class: 'muted' }, 'any')) },
+        ], deps) : empty('No dependencies declared.'), { collapsed: deps.length > 0 }),
+        tailSection(d),
+      ],
+    });
   }
 
   const CAPABILITIES = [['has_web', 'Web UI'], ['has_api', 'API'], ['has_cli', 'Command line'], ['has_tests', 'Tests'], ['has_docs', 'Docs'],
@@ -884,31 +992,34 @@
     const evidence = obj(d.detected_by);
     const entrypoints = objs(d.entrypoints);
     const modules = objs(d.modules);
-    return frag(
-      d.solution_type ? h('p', { class: 'callout' }, h('b', null, str(d.solution_type))) : null,
-      kv([
-        ['primary language', d.primary_language ? str(d.primary_language) : null],
-        ['files', d.file_count != null ? String(count(d.file_count)) : null],
-      ]),
-      part('Capabilities', d, () => table([
-        { label: 'Capability', get: (c) => c[1] },
-        { label: 'Found', get: (c) => yesno(d[c[0]]) },
-        Object.keys(evidence).some((k) => arr(evidence[k]).length) && { label: 'Evidence', get: (c) => {
+    const caps = CAPABILITIES.filter((c) => c[0] in d || c[0] in evidence);
+    return L.card({
+      summary: [
+        d.solution_type ? h('p', { class: 'callout' }, h('b', null, str(d.solution_type))) : null,
+        stats([['files', d.file_count != null ? count(d.file_count) : null], d.primary_language ? ['primary language', str(d.primary_language)] : null,
+          ['entry points', d.entrypoint_count != null ? count(d.entrypoint_count) : entrypoints.length], ['modules', modules.length]]),
+      ],
+      attention: L.attentionFrom(d),
+      sections: [
+        // A compact matrix: one cell per capability, found or not, the evidence in the cell's title.
+        caps.length ? L.section('caps', 'Capabilities', caps.filter((c) => d[c[0]]).length + '/' + caps.length, h('ul', { class: 'matrix' }, caps.map((c) => {
           const ev = arr(evidence[c[0]]).map(str);
-          return ev.length ? h('span', { class: 'small', title: ev.join('\n') }, ev[0] + (ev.length > 1 ? ' (+' + (ev.length - 1) + ' more)' : '')) : '';
-        } },
-      ].filter(Boolean), CAPABILITIES.filter((c) => c[0] in d || c[0] in evidence), 12)),
-      part('Entry points', entrypoints, (list_) => (list_.length ? table([
-        { label: 'Kind', get: (e) => tag(str(e.type)) },
-        { label: 'Name', get: (e) => frag(code(e.name), e.path ? sub(str(e.path)) : null) },
-      ], list_) : empty('none found'))),
-      part('Modules', modules, (list_) => (list_.length ? table([
-        { label: 'Module', get: (m) => h('b', null, str(m.name)) },
-        { label: 'Path', get: (m) => code(m.path) },
-        { label: 'Kind', get: (m) => str(m.kind) },
-      ], list_) : null)),
-      part('Languages (files)', obj(d.languages), (m) => (Object.keys(m).length ? h('p', { class: 'line' }, countTags(m)) : null)),
-      tail(d));
+          return h('li', { class: d[c[0]] ? 'on' : 'off', title: ev.length ? ev.join('\n') : (d[c[0]] ? '' : 'not found') },
+            h('span', { class: 'mark' }, d[c[0]] ? '✓' : '–'), ' ', c[1]);
+        }))) : null,
+        part('Languages (files)', obj(d.languages), (m) => (Object.keys(m).length ? h('p', { class: 'line' }, countTags(m)) : null)),
+        L.section('entry', 'Entry points', entrypoints.length, entrypoints.length ? table([
+          { label: 'Kind', get: (e) => tag(str(e.type)) },
+          { label: 'Name', get: (e) => frag(code(e.name), e.path ? sub(str(e.path)) : null) },
+        ], entrypoints, 5) : empty('none found'), { collapsed: entrypoints.length > 5 }),
+        L.section('modules', 'Modules', modules.length, modules.length ? table([
+          { label: 'Module', get: (m) => h('b', null, str(m.name)) },
+          { label: 'Path', get: (m) => code(m.path) },
+          { label: 'Kind', get: (m) => str(m.kind) },
+        ], modules) : null, { collapsed: true }),
+        tailSection(d),
+      ],
+    });
   }
 
   function auditClients(d) {
@@ -924,10 +1035,10 @@
         { label: 'Libraries', get: (k) => codes(arr(m[k]).map(str).filter((v, i, all) => all.indexOf(v) === i), 5) },
       ], Object.keys(m).sort()) : null)),
       part('By type', obj(d.by_type), (m) => (Object.keys(m).length ? h('p', { class: 'line' }, countTags(m)) : null)),
-      part('Client libraries', clients, (list_) => table([
+      L.section('libs', 'Client libraries', clients.length, table([
         { label: 'Library', get: (c) => frag(str(c.label || c.name), c.label && c.label !== c.name ? sub(code(c.name)) : null) },
         { label: 'Service', get: (c) => frag(h('b', null, str(c.service)), sub([c.type, c.ecosystem].filter(Boolean).map(str).join(' · ')), c.source_file ? sub(code(c.source_file)) : null) },
-      ], list_)),
+      ], clients), { collapsed: clients.length > 4 }),
       tail(d));
   }
 
@@ -949,28 +1060,39 @@
       const level = dir === 'up' ? (goodUp ? 'ok' : null) : dir === 'down' ? (goodUp ? 'failed' : null) : null;
       return frag(tag(text, level), delta ? ' ' + (delta > 0 ? '+' : '') + fixed1(delta) : null);
     };
+    const series = objs(trend.series).length ? objs(trend.series) : objs(trend.recent);
     const recent = objs(trend.recent).slice().reverse();
-    return frag(
-      part('Quality', quality, (q) => frag(
-        bar(count(q.score), 10, fixed1(q.score) + '/10', { low: 4, high: 7, optimum: 10 }),
-        breakdown(q.breakdown, 10, { low: 4, high: 7, optimum: 10 }),
-        q.weights ? note('Each part counts ' + Math.round(count(q.weights) * 100) + ' %.') : null)),
-      part('Complexity', complexity, (c) => frag(
-        bar(count(c.score), 10, fixed1(c.score) + '/10', { cls: 'neutral' }),
-        breakdown(c.breakdown, 2, { cls: 'neutral' }),
-        note('Higher means more moving parts (ecosystems, modules, dependencies, infrastructure, integrations), not worse.'))),
-      part('Trend', trend, (t) => (Object.keys(t).length ? frag(
+    const qb = obj(quality.breakdown);
+    return L.card({
+      summary: [
+        h('div', { class: 'gauge' }, h('span', null, 'quality'), bar(count(quality.score), 10, fixed1(quality.score) + '/10', { low: 4, high: 7, optimum: 10 })),
+        h('div', { class: 'gauge' }, h('span', null, 'complexity'), bar(count(complexity.score), 10, fixed1(complexity.score) + '/10', { cls: 'neutral' })),
+        series.length > 1 ? h('div', { class: 'trendline' },
+          L.sparkline([{ label: 'quality', values: series.map((s) => s.quality), cls: 'quality' },
+            { label: 'complexity', values: series.map((s) => s.complexity), cls: 'complexity' }],
+          { max: 10, label: 'Last ' + series.length + ' scores: quality ' + series.map((s) => fixed1(s.quality)).join(', ') }),
+          h('span', { class: 'legend' }, h('span', { class: 'key quality' }, 'quality'), h('span', { class: 'key complexity' }, 'complexity'),
+            h('span', { class: 'muted' }, ' last ' + series.length))) : null,
         kv([
-          ['quality', move(t.quality, Number(t.delta_quality), true)],
-          ['complexity', move(t.complexity, Number(t.delta_complexity), false)],
-          ['samples', t.samples != null ? String(count(t.samples)) : null],
+          ['quality', move(trend.quality, Number(trend.delta_quality), true)],
+          ['complexity', move(trend.complexity, Number(trend.delta_complexity), false)],
         ]),
-        recent.length > 1 ? table([
+      ],
+      attention: Object.keys(qb).filter((k) => count(qb[k]) < 4).map((k) => ({ level: 'degraded', text: 'quality: ' + label(k) + ' ' + fixed1(qb[k]) + '/10' }))
+        .concat(L.attentionFrom(d)),
+      sections: [
+        L.section('quality', 'Quality breakdown', null, frag(breakdown(quality.breakdown, 10, { low: 4, high: 7, optimum: 10 }),
+          quality.weights ? note('Each part counts ' + Math.round(count(quality.weights) * 100) + ' %.') : null), { collapsed: true }),
+        L.section('complexity', 'Complexity breakdown', null, frag(breakdown(complexity.breakdown, 2, { cls: 'neutral' }),
+          note('Higher means more moving parts (ecosystems, modules, dependencies, infrastructure, integrations), not worse.')), { collapsed: true }),
+        L.section('history', 'Recent scores', trend.samples != null ? count(trend.samples) : null, recent.length > 1 ? table([
           { label: 'When', get: (r) => when(r.ts) },
           { label: 'Quality', num: true, get: (r) => fixed1(r.quality) },
           { label: 'Complexity', num: true, get: (r) => fixed1(r.complexity) },
-        ], recent) : null) : null)),
-      tail(d));
+        ], recent) : null, { collapsed: true }),
+        tailSection(d),
+      ],
+    });
   }
 
   /* ---------- one renderer per card key; '*' draws anything else ---------- */

@@ -126,6 +126,8 @@
       } else if (pref === 'manual' && !busy) {
         detail.append(ui.h('p', { class: 'empty' }, 'Not loaded: this card loads on request.'));
       }
+      // Sections the user opened stay open through re-renders (card-layout.js keeps their state).
+      if (window.CardLayout) window.CardLayout.restore(detail, key);
     }
   }
 

@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
  * Not a git repository: a 100k-file {@code git add} would dominate the set-up time (the git card then reports
  * "not a repository", a normal card state). Run on its own with {@code BenchMain generate DIR FILES [SEED]}.
  */
-final class ProjectGenerator {
-    static final long DEFAULT_SEED = 20240611L;
+public final class ProjectGenerator {
+    public static final long DEFAULT_SEED = 20240611L;
 
     private static final String[] NOUNS = {"order", "payment", "invoice", "customer", "catalog", "cart", "shipping",
             "inventory", "pricing", "search", "review", "account", "auth", "notification", "report", "billing",
@@ -43,7 +43,7 @@ final class ProjectGenerator {
     }
 
     /** Generates into {@code root} (created; must be empty or absent). @return files written */
-    static int generate(Path root, int files, long seed) throws IOException {
+    public static int generate(Path root, int files, long seed) throws IOException {
         Files.createDirectories(root);
         try (var existing = Files.list(root)) {
             if (existing.findAny().isPresent()) {

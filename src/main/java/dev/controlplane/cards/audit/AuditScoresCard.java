@@ -36,6 +36,8 @@ import dev.controlplane.support.Clock;
 public class AuditScoresCard implements Card {
     static final String HISTORY_FILE = "audit_scores_history.json";
     static final int HISTORY = 100;
+    static final int RECENT = 10;
+    static final int SERIES = 20;
     static final double STABLE = 0.2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -209,7 +211,10 @@ public class AuditScoresCard implements Card {
         }
         trend.put("samples", history.size());
         ArrayNode recent = trend.putArray("recent");
-        history.subList(Math.max(0, history.size() - 10), history.size()).forEach(recent::add);
+        history.subList(Math.max(0, history.size() - RECENT), history.size()).forEach(recent::add);
+        // The page draws these as a sparkline: enough points to show a direction, few enough to stay small.
+        ArrayNode series = trend.putArray("series");
+        history.subList(Math.max(0, history.size() - SERIES), history.size()).forEach(series::add);
         try {
             if (!Files.isDirectory(file.getParent())) {
                 Files.createDirectory(file.getParent()); // never recreate a deleted project directory

@@ -93,6 +93,7 @@ class AuditScoresCardTest {
         assertEquals(0.0, trend.get("delta_complexity").asDouble());
         assertEquals(2, trend.get("samples").asInt());
         assertEquals(List.of(8.2, 7.6), qualities(trend.get("recent")));
+        assertEquals(List.of(8.2, 7.6), qualities(trend.get("series")), "fewer than 20 samples: all of them");
 
         JsonNode third = compute(DEPS, STRUCTURE, CLIENTS, DOCS, TESTS_GREEN, QUALITY, SECURITY).get("trend");
         assertEquals("up", third.get("quality").asText());
@@ -103,7 +104,7 @@ class AuditScoresCardTest {
     }
 
     @Test
-    void theHistoryKeepsTheLastHundredAndShowsTheLastTen() throws Exception {
+    void theHistoryKeepsTheLastHundredShowsTheLastTenAndDrawsTheLastTwenty() throws Exception {
         ArrayNode old = JSON.createArrayNode();
         for (int i = 0; i < 100; i++) {
             old.addObject().put("ts", 1_700_000_000 + i).put("complexity", 7.0).put("quality", i / 100.0);
@@ -116,6 +117,10 @@ class AuditScoresCardTest {
         assertEquals(100, trend.get("samples").asInt());
         assertEquals(10, trend.get("recent").size());
         assertEquals(8.2, trend.get("recent").get(9).get("quality").asDouble());
+        assertEquals(20, trend.get("series").size(), "the sparkline's samples");
+        assertEquals(0.81, trend.get("series").get(0).get("quality").asDouble(), "the 20th newest");
+        assertEquals(8.2, trend.get("series").get(19).get("quality").asDouble());
+        assertTrue(trend.get("series").get(0).has("ts"));
         assertEquals(8.2 - 0.99, trend.get("delta_quality").asDouble(), 0.051);
         JsonNode stored = JSON.readTree(dir.resolve(".state").resolve(AuditScoresCard.HISTORY_FILE).toFile());
         assertEquals(100, stored.size());
