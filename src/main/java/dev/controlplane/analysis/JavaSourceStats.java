@@ -31,7 +31,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 
 /**
  * Reads one Java file with JavaParser at the newest language level it knows ({@code BLEEDING_EDGE}), so records,
- * sealed types, pattern matching and text blocks parse. Comments and tokens are not kept (faster, and TODOs are
+ * sealed types, pattern matching and text blocks parse. Comments are not attributed (faster, and TODOs are
  * counted on the text). A file that does not parse is reported as such, with its lines and its imports read by
  * a regular expression, never as a failure of the card.
  */
@@ -42,7 +42,7 @@ public final class JavaSourceStats {
     /** JavaParser instances are not thread-safe: one per thread, reused across files. */
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
-                    .setAttributeComments(false).setStoreTokens(false)));
+                    .setAttributeComments(false)));
 
     private JavaSourceStats() {
     }

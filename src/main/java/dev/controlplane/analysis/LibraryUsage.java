@@ -72,13 +72,13 @@ public final class LibraryUsage {
         for (ImportGraph.External external : imports) {
             String name = external.name();
             String language = external.language();
-            if (standard(language, name) || framework && isJvm(language) && provided(name)) {
+            if (standard(language, name)) {
                 continue;
             }
             Declared owner = owner(declared, language, name);
             if (owner != null) {
                 hits.merge(owner, 1, Integer::sum);
-            } else {
+            } else if (!(framework && isJvm(language) && provided(name))) {
                 String root = root(language, name);
                 undeclared.computeIfAbsent(root, k -> new int[1])[0]++;
                 undeclaredLanguage.putIfAbsent(root, language);

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * the project counts as broken (it cannot be there for a reader of the repository).
  */
 public final class MarkdownLinks {
-    private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern LINK = Pattern.compile(
+            "!?\\[[^\\]]*\\]\\(\\s*(?:<([^>]+)>|([^)\\s]+))(?:\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern REFERENCE = Pattern.compile("^\\s{0,3}\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s.*)?$");
     private static final int MAX_BYTES = 1_000_000;
 
@@ -54,7 +55,7 @@ public final class MarkdownLinks {
                 }
                 Matcher link = LINK.matcher(line);
                 while (link.find()) {
-                    check(base, file, rel, i + 1, link.group(1), broken);
+                    check(base, file, rel, i + 1, link.group(1) != null ? link.group(1) : link.group(2), broken);
                 }
                 Matcher reference = REFERENCE.matcher(line);
                 if (reference.matches()) {

@@ -63,9 +63,13 @@ public final class ModuleLayout {
                 continue; // one module per directory; a pom.xml wins over a package.json beside it
             }
             String text = read(root.resolve(rel));
-            String name = dir.isEmpty() ? Path.of(root.toAbsolutePath().normalize().toString()).getFileName() == null
-                    ? "root" : root.toAbsolutePath().normalize().getFileName().toString() : dir.substring(dir.lastIndexOf('/') + 1);
-            byPath.put(dir, new Module(name, dir, build, id(build, text, name), declared(build, text)));
+            Path rootName = root.toAbsolutePath().normalize().getFileName();
+            String dirName = dir.isEmpty() ? rootName == null ? "root" : rootName.toString()
+                    : dir.substring(dir.lastIndexOf('/') + 1);
+            String id = id(build, text, dirName);
+            // Maven and npm modules are known by their artifactId / package name; others by their directory.
+            String name = "maven".equals(build) || "npm".equals(build) ? id : dirName;
+            byPath.put(dir, new Module(name, dir, build, id, declared(build, text)));
         }
         if (byPath.isEmpty()) {
             Set<String> tops = new LinkedHashSet<>();

@@ -88,7 +88,9 @@ public class AuditL2StructureCard extends L2Card {
         }
         CardJson.cap(card, "cross_module_deps", CAP);
         JsonNode deps = peer(context, "audit:deps", warnings);
-        card.set("library_usage", libraryUsage(deps, graph));
+        Set<String> own = new java.util.HashSet<>();
+        modules.forEach(m -> own.add(m.id()));
+        card.set("library_usage", libraryUsage(deps, graph, own));
         if (tree.truncated()) {
             warnings.add("the project has more files than one walk reads: the rest were not analysed");
         }
@@ -194,10 +196,14 @@ public class AuditL2StructureCard extends L2Card {
         return node;
     }
 
-    private static ObjectNode libraryUsage(JsonNode deps, ImportGraph.Graph graph) {
+    /** @param own the project's own module ids: a module depending on another is no library */
+    private static ObjectNode libraryUsage(JsonNode deps, ImportGraph.Graph graph, Set<String> own) {
         List<LibraryUsage.Declared> declared = new ArrayList<>();
         for (JsonNode dep : deps.path("dependencies")) {
             String name = dep.path("name").asText();
+            if (own.contains(name.substring(name.indexOf(':') + 1))) {
+                continue;
+            }
             String ecosystem = dep.path("ecosystem").asText();
             String category = dep.path("category").asText(DependencyCatalogue.OTHER);
             declared.add(new LibraryUsage.Declared(name, ecosystem, category, expectImport(name, category),
