@@ -27,27 +27,44 @@ public final class SourceScan {
     public record Result(List<FileFacts> files, int parseErrors, int unreadable, long parseMs) {
     }
 
+    /** Markers in the parallel read: a file that could not be read, a file left unread after a timeout. */
+    private static final FileFacts UNREADABLE = marker();
+    private static final FileFacts SKIPPED = marker();
+
     private SourceScan() {
+    }
+
+    private static FileFacts marker() {
+        return new FileFacts(new SourceFile(java.nio.file.Path.of(""), "", ""), 0, List.of(), List.of(), List.of(), "",
+                0, true);
+    }
+
+    private static FileFacts orUnreadable(FileFacts facts) {
+        return facts == null ? UNREADABLE : facts;
     }
 
     public static Result scan(List<SourceFile> files) {
         long started = System.nanoTime();
-        List<FileFacts> facts = new ArrayList<>(files.size());
+        List<FileFacts> result = new ArrayList<>(files.size());
         int errors = 0;
         int unreadable = 0;
-        for (SourceFile file : files) {
-            if (Thread.currentThread().isInterrupted()) {
-                break; // the card timed out: stop reading
+        Thread caller = Thread.currentThread();
+        // Files are independent: read them on the common pool (in order), stopping when the card times out.
+        List<FileFacts> read = files.parallelStream()
+                .map(file -> caller.isInterrupted() ? SKIPPED : orUnreadable(read(file)))
+                .toList();
+        for (FileFacts facts : read) {
+            if (facts == SKIPPED) {
+                break;
             }
-            FileFacts read = read(file);
-            if (read == null) {
+            if (facts == UNREADABLE) {
                 unreadable++;
                 continue;
             }
-            errors += read.parsed() ? 0 : 1;
-            facts.add(read);
+            errors += facts.parsed() ? 0 : 1;
+            result.add(facts);
         }
-        return new Result(facts, errors, unreadable, (System.nanoTime() - started) / 1_000_000);
+        return new Result(result, errors, unreadable, (System.nanoTime() - started) / 1_000_000);
     }
 
     static FileFacts read(SourceFile file) {
