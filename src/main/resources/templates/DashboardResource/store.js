@@ -316,7 +316,9 @@
     'cache:bust': (env) => {
       (env.data.keys || []).forEach((key) => {
         const pref = prefs[key] || 'auto';
-        const recomputing = pref === 'auto' || key === env.data.scope;
+        // The server says what it recomputes (an on-demand scope recomputes manual cards too).
+        const recomputing = Array.isArray(env.data.recomputing) ? env.data.recomputing.indexOf(key) >= 0
+          : pref === 'auto' || key === env.data.scope;
         const e = entry(key);
         e.requested = false;
         e.stale = false;

@@ -28,7 +28,8 @@ import io.quarkus.logging.Log;
  * Recomputes cards in the background (after a bust, at start-up), slowest first so the whole batch finishes
  * sooner on the bounded pool. A batch is announced with {@code sys:warming {keys, total}} and closed with
  * {@code sys:warm {keys_computed, total}}. Keys queued while a batch runs join it (announced again with the
- * new total) instead of being dropped.
+ * new total) instead of being dropped. Keys queued "in order" are computed one after another, after the
+ * others have started.
  */
 @ApplicationScoped
 public class BackgroundRecompute {
@@ -41,6 +42,8 @@ public class BackgroundRecompute {
     });
 
     private final Map<String, MissReason> pending = new LinkedHashMap<>();
+    /** Keys to compute one after another, in this order (a scope whose cards read each other). */
+    private final List<String> sequence = new ArrayList<>();
     private final Set<String> batch = new LinkedHashSet<>();
     private boolean running;
     private int computed;
@@ -58,6 +61,18 @@ public class BackgroundRecompute {
 
     /** Queues keys for recomputation; starts a batch unless one is running. */
     public void enqueue(Map<String, MissReason> keys) {
+        enqueue(keys, false);
+    }
+
+    /**
+     * Queues keys to be recomputed one after another in the given order, each published as it is done: for
+     * cards that read each other, so a card never computes a peer that is merely queued (a second computation).
+     */
+    public void enqueueInOrder(Map<String, MissReason> keys) {
+        enqueue(keys, true);
+    }
+
+    private void enqueue(Map<String, MissReason> keys, boolean ordered) {
         if (keys.isEmpty()) {
             return;
         }
@@ -65,6 +80,9 @@ public class BackgroundRecompute {
         boolean start;
         synchronized (this) {
             keys.forEach(pending::putIfAbsent);
+            if (ordered) {
+                keys.keySet().stream().filter(key -> !sequence.contains(key)).forEach(sequence::add);
+            }
             batch.addAll(keys.keySet());
             start = !running;
             if (start) {
@@ -89,12 +107,21 @@ public class BackgroundRecompute {
     private void drain() {
         while (true) {
             List<Map.Entry<String, MissReason>> round;
+            List<Map.Entry<String, MissReason>> inOrder = new ArrayList<>();
             synchronized (this) {
                 if (pending.isEmpty()) {
                     finish();
                     return;
                 }
                 round = new ArrayList<>(pending.entrySet());
+                for (String key : sequence) {
+                    MissReason reason = pending.get(key);
+                    if (reason != null) {
+                        inOrder.add(Map.entry(key, reason));
+                    }
+                }
+                round.removeIf(e -> sequence.contains(e.getKey()));
+                sequence.clear();
                 pending.clear();
             }
             round.sort(Comparator.comparingDouble((Map.Entry<String, MissReason> e) -> cache.lastElapsed(e.getKey()))
@@ -104,6 +131,16 @@ public class BackgroundRecompute {
                 try {
                     futures.add(cache.refresh(item.getKey(), item.getValue())
                             .handle((payload, failure) -> null));
+                } catch (RuntimeException e) {
+                    Log.warnf("Cannot recompute '%s': %s", item.getKey(), e.getMessage());
+                }
+            }
+            for (Map.Entry<String, MissReason> item : inOrder) {
+                try {
+                    CompletableFuture<?> future = cache.refresh(item.getKey(), item.getValue())
+                            .handle((payload, failure) -> null);
+                    futures.add(future);
+                    future.join();
                 } catch (RuntimeException e) {
                     Log.warnf("Cannot recompute '%s': %s", item.getKey(), e.getMessage());
                 }

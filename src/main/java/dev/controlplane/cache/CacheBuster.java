@@ -1,5 +1,6 @@
 package dev.controlplane.cache;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +11,19 @@ import jakarta.enterprise.event.Event;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.CardRegistry;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
+import dev.controlplane.support.Clock;
 
 /**
  * Invalidates a scope ({@code devops}, {@code integrations}, {@code audit}, {@code all}) or one card with its
- * cascade, publishes {@code cache:bust {scope, keys}}, and recomputes in the background what the dashboard
- * shows by itself: cards set to {@code auto}, plus the card the user named.
+ * cascade, publishes {@code cache:bust {scope, keys, recomputing, outdated}}, and recomputes in the background
+ * what the dashboard shows by itself: cards set to {@code auto}, plus the card the user named, plus every card
+ * of a nested on-demand scope ({@code audit:l2}) the user named.
  */
 @ApplicationScoped
 public class CacheBuster {
@@ -38,31 +42,82 @@ public class CacheBuster {
         this.events = events;
     }
 
-    /** What a bust did. */
-    public record Result(String scope, List<String> keys, List<String> recomputing) {
+    /** What a bust did: {@code outdated} = results kept in place and marked outdated instead of dropped. */
+    public record Result(String scope, List<String> keys, List<String> recomputing, List<String> outdated) {
+        public Result(String scope, List<String> keys, List<String> recomputing) {
+            this(scope, keys, recomputing, List.of());
+        }
     }
 
-    /** @throws UnknownCardException when {@code target} is neither a scope nor a card */
+    /**
+     * @throws UnknownCardException when {@code target} is neither a scope nor a card
+     */
     public Result bust(String target) {
         boolean scope = registry.isScope(target);
         if (!scope && registry.find(target).isEmpty()) {
             throw new UnknownCardException(target);
         }
-        List<String> keys = scope ? registry.scope(target) : List.copyOf(registry.withCascade(target));
+        // A nested scope (audit:l2) holds on-demand analysis: busting it recomputes all its cards whatever their
+        // preference, one after another in display order (its dependency order); busting its parent or "all"
+        // keeps its results, marked outdated, since recomputing them is the user's call.
+        boolean onDemand = scope && isNested(target);
+        List<String> keys = new ArrayList<>(scope ? registry.scope(target) : List.copyOf(registry.withCascade(target)));
+        List<String> outdated = new ArrayList<>();
+        if (scope && !onDemand) {
+            for (Card card : registry.all()) {
+                if (card.scopes().stream().anyMatch(s -> isNested(s) && under(s, target))) {
+                    keys.remove(card.key());
+                    if (cache.entry(card.key()).isPresent()) {
+                        outdated.add(card.key());
+                    }
+                }
+            }
+        }
         cache.invalidate(keys);
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("scope", target);
         data.set("keys", CardJson.strings(keys));
-        events.fire(BusEvent.of(EventTypes.CACHE_BUST, "", data));
-
+        data.set("outdated", CardJson.strings(outdated));
         Map<String, MissReason> toCompute = new LinkedHashMap<>();
         for (String key : keys) {
             Pref pref = preferences.of(key);
-            if (pref == Pref.AUTO || key.equals(target)) {
+            if (onDemand || pref == Pref.AUTO || key.equals(target)) {
                 toCompute.put(key, MissReason.FORCED);
             }
         }
-        recompute.enqueue(toCompute);
-        return new Result(target, keys, List.copyOf(toCompute.keySet()));
+        data.set("recomputing", CardJson.strings(toCompute.keySet()));
+        events.fire(BusEvent.of(EventTypes.CACHE_BUST, "", data));
+        for (String key : outdated) {
+            markOutdated(key, target);
+        }
+        if (onDemand) {
+            recompute.enqueueInOrder(toCompute);
+        } else {
+            recompute.enqueue(toCompute);
+        }
+        return new Result(target, List.copyOf(keys), List.copyOf(toCompute.keySet()), List.copyOf(outdated));
+    }
+
+    private static boolean isNested(String scope) {
+        return scope.indexOf(':') > 0;
+    }
+
+    /** Whether nested scope {@code scope} lies under bust target {@code target} ({@code all} covers all). */
+    private static boolean under(String scope, String target) {
+        return CardRegistry.SCOPE_ALL.equals(target) || scope.startsWith(target + ":");
+    }
+
+    /** Announces a kept result as outdated, the way the staleness watcher announces a changed file. */
+    private void markOutdated(String key, String scope) {
+        cache.entry(key).ifPresent(entry -> {
+            ObjectNode stale = JsonNodeFactory.instance.objectNode();
+            double now = System.currentTimeMillis() / 1000.0;
+            stale.put("file_mtime", Clock.ofSeconds(now));
+            stale.put("cache_mtime", Clock.ofSeconds(entry.cachedAt()));
+            stale.put("stale_by_s", Math.max(0, Math.round((now - entry.cachedAt()) * 1000) / 1000.0));
+            stale.set("changed", CardJson.strings(List.of()));
+            stale.put("reason", "the '" + scope + "' refresh recomputed what this analysis is based on");
+            events.fire(BusEvent.of(EventTypes.STATE_STALE, key, stale));
+        });
     }
 }

@@ -21,7 +21,7 @@ import io.quarkus.arc.All;
 @ApplicationScoped
 public class CardRegistry {
     public static final String SCOPE_ALL = "all";
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?");
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*){0,2}");
 
     private final Map<String, Card> byKey = new LinkedHashMap<>();
     private final Map<String, Card> byAlias = new LinkedHashMap<>();
@@ -32,7 +32,7 @@ public class CardRegistry {
                 .thenComparing(Card::key));
         for (Card card : sorted) {
             if (!KEY.matcher(card.key()).matches()) {
-                throw new IllegalStateException("Card key '" + card.key() + "' is not of the form name or tab:name");
+                throw new IllegalStateException("Card key '" + card.key() + "' is not of the form name, tab:name or tab:group:name");
             }
             if (byKey.put(card.key(), card) != null) {
                 throw new IllegalStateException("Two cards share the key '" + card.key() + "'");

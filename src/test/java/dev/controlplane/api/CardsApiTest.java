@@ -44,7 +44,7 @@ class CardsApiTest {
     @Test
     void theRegistryListsEveryCardWithItsContract() {
         JsonNode cards = getJson("/api/cards");
-        assertEquals(20, cards.size());
+        assertEquals(25, cards.size());
         Set<String> keys = new HashSet<>();
         for (JsonNode card : cards) {
             keys.add(card.get("key").asText());
@@ -55,7 +55,10 @@ class CardsApiTest {
         }
         assertEquals(Set.of("security", "testing", "quality", "packages", "env", "docs", "k8s", "terraform", "dns",
                 "git", "github", "ci", "docker", "pages", "project-status", "audit:system", "audit:deps",
-                "audit:structure", "audit:clients", "audit:scores"), keys);
+                "audit:structure", "audit:clients", "audit:scores", "audit:l2:structure", "audit:l2:quality",
+                "audit:l2:repo", "audit:l2:risks", "audit:scores:enriched"), keys);
+        assertEquals("manual", find(cards, "audit:l2:quality").get("pref").asText(), "deep analysis is on demand");
+        assertEquals("audit", find(cards, "audit:scores:enriched").get("tab").asText());
         JsonNode dns = find(cards, "dns");
         assertEquals("hidden", dns.get("pref").asText(), "dns is hidden by default");
         assertEquals("devops", find(cards, "testing").get("tab").asText());
@@ -171,6 +174,11 @@ class CardsApiTest {
         given().header("X-Control-Plane", "1").contentType(ContentType.JSON).body("{\"card\":\"integrations\"}")
                 .post("/api/devops/cache/bust").then().statusCode(200)
                 .body("keys", hasItems("git", "github", "ci", "docker", "k8s", "terraform", "pages", "project-status"));
+        given().header("X-Control-Plane", "1").contentType(ContentType.JSON).body("{\"card\":\"audit:l2\"}")
+                .post("/api/devops/cache/bust").then().statusCode(200)
+                .body("keys", hasItems("audit:l2:structure", "audit:l2:quality", "audit:l2:repo", "audit:l2:risks",
+                        "audit:scores:enriched"))
+                .body("recomputing", hasItems("audit:l2:structure", "audit:scores:enriched"));
         given().header("X-Control-Plane", "1").contentType(ContentType.JSON).body("{\"card\":\"nope\"}")
                 .post("/api/devops/cache/bust").then().statusCode(400).body("error", containsString("nope"));
     }
@@ -179,7 +187,7 @@ class CardsApiTest {
     void preferencesValidateAndAreAnnounced() throws Exception {
         JsonNode prefs = getJson("/api/devops/prefs");
         assertEquals("hidden", prefs.get("dns").asText());
-        assertEquals(20, prefs.size());
+        assertEquals(25, prefs.size());
         try (SseClient stream = SseClient.connect(base.toString())) {
             stream.awaitType("state:snapshot", null, 5);
             given().header("X-Control-Plane", "1").contentType(ContentType.JSON).body("{\"pages\":\"manual\"}")

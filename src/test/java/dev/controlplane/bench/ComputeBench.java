@@ -20,7 +20,9 @@ import java.util.TreeMap;
  * <li><b>warm</b>: {@code GET /api/cards/{key}} for every card right after (all hits): total wall time;</li>
  * <li><b>cold, "Refresh all"</b>: {@code POST /api/devops/cache/bust {"card":"all"}}, timed from the POST to the
  * {@code sys:warm} event: what the button costs, with the server's 4 workers in parallel (only cards whose
- * preference is {@code auto} recompute on a bust, as in the UI).</li>
+ * preference is {@code auto} recompute on a bust, as in the UI);</li>
+ * <li><b>Analyze</b>: {@code bust audit:l2}, timed from the POST to {@code sys:warm}: the four L2 cards and the
+ * enriched score, one after another.</li>
  * </ol>
  */
 final class ComputeBench {
@@ -54,6 +56,7 @@ final class ComputeBench {
         List<Double> warmTotals = new ArrayList<>();
         List<Double> refreshAll = new ArrayList<>();
         List<Double> refreshAllServer = new ArrayList<>();
+        List<Double> analyze = new ArrayList<>();
         int hits = 0;
         int warmRequests = 0;
         try (EventStream events = EventStream.open(app.base)) {
@@ -102,6 +105,16 @@ final class ComputeBench {
                     refreshAll.add((warm.receivedNanos() - bustStart) / 1e9);
                     refreshAllServer.add(warm.json().path("duration_s").asDouble(Double.NaN));
                 }
+                if (keys.contains("audit:l2:structure")) {
+                    BenchContext.log("%s: round %d, Analyze (bust audit:l2 -> sys:warm)", label, round);
+                    events.drain();
+                    long analyzeStart = System.nanoTime();
+                    client.post("/api/devops/cache/bust", Map.of("card", "audit:l2"));
+                    EventStream.Frame analyzed = events.await(EventStream.type("sys:warm"), Duration.ofMinutes(10));
+                    if (analyzed != null) {
+                        analyze.add((analyzed.receivedNanos() - analyzeStart) / 1e9);
+                    }
+                }
             }
             ensureWarm(client, keys);
         }
@@ -110,6 +123,10 @@ final class ComputeBench {
         ctx.table.add(section, "sequential wall time (HTTP, one by one)", "s", sequentialWall, null, "");
         ctx.table.add(section, "Refresh all: bust all -> sys:warm", "s", refreshAll, null,
                 "4 workers in parallel; server duration_s median " + ResultTable.format(Stats.of(refreshAllServer).median()) + " s");
+        if (!analyze.isEmpty()) {
+            ctx.table.add(section, "Analyze: bust audit:l2 -> sys:warm (4 L2 cards + enriched, in order)", "s", analyze,
+                    null, "after Refresh all: the peers are fresh, the L2 cards recompute one after another");
+        }
         ctx.table.add(section, "warm total: GET every card (hits)", "ms", warmTotals, null,
                 hits + "/" + warmRequests + " answered as cache:hit");
         if (!times.errors.isEmpty()) {

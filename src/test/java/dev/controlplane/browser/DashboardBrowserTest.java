@@ -209,6 +209,39 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void analyzeComputesTheDeepAnalysisAndAnAuditRefreshKeepsItOutdated() {
+        openDashboard();
+        awaitBadge("testing");
+        browser.driver().findElement(By.cssSelector("[role=tab][data-tab=audit]")).click();
+        WebElement analyze = browser.driver().findElement(By.cssSelector("button.analyze[data-tab='audit:l2']"));
+        analyze.sendKeys(org.openqa.selenium.Keys.ENTER); // keyboard reachable: a real button
+        for (String key : List.of("audit:l2:structure", "audit:l2:quality", "audit:l2:repo", "audit:l2:risks",
+                "audit:scores:enriched")) {
+            awaitBadge(key);
+        }
+        assertTrue(browser.badge("audit:l2:repo").contains("not a git repository"), browser.badge("audit:l2:repo"));
+        assertTrue(browser.badge("audit:scores:enriched").startsWith("Q "));
+        String risks = text(browser.card("audit:l2:risks"));
+        assertTrue(risks.contains("grade A"), "the sample project is clean: " + risks);
+        String quality = text(browser.card("audit:l2:quality"));
+        assertTrue(quality.contains("Worst files"), quality);
+        WebElement structure = browser.card("audit:l2:structure");
+        assertTrue(text(structure).contains("Module dependencies"), text(structure));
+        browser.screenshot("dashboard-audit-l2");
+
+        browser.driver().findElement(By.cssSelector("[data-role=refresh-tab][data-tab=audit]")).click();
+        browser.await(WAIT, d -> structure.getAttribute("class").contains("stale") ? true : null);
+        assertTrue(browser.role(structure, "outdated").isDisplayed(), "kept, marked outdated");
+        assertTrue(text(structure).contains("Module dependencies"), "the analysis is still shown");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** All the text of an element, including parts scrolled out of view inside the card. */
+    private static String text(WebElement element) {
+        return String.valueOf(browser.script("return arguments[0].textContent;", element));
+    }
+
+    @Test
     void onAPhoneCardsStackAndNothingOverflows() {
         try (Browser phone = new Browser(390, 844)) {
             phone.open(page.toString());

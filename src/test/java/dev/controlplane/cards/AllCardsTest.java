@@ -22,6 +22,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.audit.AuditClientsCard;
+import dev.controlplane.cards.audit.AuditEnrichedScoresCard;
+import dev.controlplane.cards.audit.AuditL2QualityCard;
+import dev.controlplane.cards.audit.AuditL2RepoCard;
+import dev.controlplane.cards.audit.AuditL2RisksCard;
+import dev.controlplane.cards.audit.AuditL2StructureCard;
 import dev.controlplane.cards.audit.AuditDepsCard;
 import dev.controlplane.cards.audit.AuditScoresCard;
 import dev.controlplane.cards.audit.AuditStructureCard;
@@ -62,7 +67,9 @@ class AllCardsTest {
         List<Card> all = List.of(new SecurityCard(), new TestingCard(), new QualityCard(), new PackagesCard(),
                 new EnvCard(), new DocsCard(), k8s, terraform, dns, git, github, ci, docker, pages,
                 new ProjectStatusCard(git, github, ci, docker, k8s, terraform, pages, dns), new AuditSystemCard(),
-                new AuditDepsCard(), new AuditStructureCard(), new AuditClientsCard(), new AuditScoresCard());
+                new AuditDepsCard(), new AuditStructureCard(), new AuditClientsCard(), new AuditScoresCard(),
+                new AuditL2StructureCard(), new AuditL2QualityCard(), new AuditL2RepoCard(), new AuditL2RisksCard(),
+                new AuditEnrichedScoresCard());
         Map<String, Card> byKey = new HashMap<>();
         all.forEach(card -> byKey.put(card.key(), card));
         new CardRegistry(all); // the registry's own checks: unique keys and aliases, cascades to real cards
@@ -95,7 +102,7 @@ class AllCardsTest {
         try {
             Map<String, ObjectNode> onEmpty = computeAll(empty);
             Map<String, ObjectNode> onSample = computeAll(sample);
-            assertEquals(20, onEmpty.size());
+            assertEquals(25, onEmpty.size());
             for (String key : onSample.keySet()) {
                 List<String> differences = new ArrayList<>();
                 compareShape(key, onSample.get(key), onEmpty.get(key), differences);
@@ -159,7 +166,7 @@ class AllCardsTest {
             long started = System.nanoTime();
             Map<String, ObjectNode> results = computeAll(root);
             assertTrue(System.nanoTime() - started < Duration.ofMinutes(2).toNanos(), "no card loops");
-            assertEquals(20, results.size());
+            assertEquals(25, results.size());
             results.forEach(AllCardsTest::assertBadge);
             JsonNode finding = results.get("security").get("findings").get(0);
             assertEquals("src/<script>alert(1)</script>.py", finding.get("file").asText(),

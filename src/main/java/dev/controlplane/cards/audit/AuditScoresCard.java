@@ -193,7 +193,13 @@ public class AuditScoresCard implements Card {
 
     /** Compares with the previous computation and appends this one to the history. */
     private static ObjectNode trend(CardContext context, double complexity, double quality, ArrayNode warnings) {
-        Path file = context.stateDir().resolve(HISTORY_FILE);
+        return trend(context, HISTORY_FILE, complexity, quality, warnings);
+    }
+
+    /** As above, kept in {@code .state/<historyFile>} (the enriched score keeps its own history). */
+    static ObjectNode trend(CardContext context, String historyFile, double complexity, double quality,
+            ArrayNode warnings) {
+        Path file = context.stateDir().resolve(historyFile);
         List<JsonNode> history = readHistory(file, warnings);
         ObjectNode trend = CardJson.object();
         JsonNode previous = history.isEmpty() ? null : history.get(history.size() - 1);

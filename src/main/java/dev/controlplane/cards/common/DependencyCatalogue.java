@@ -38,6 +38,17 @@ public final class DependencyCatalogue {
     public static final String TEMPLATING = "templating";
     public static final String EMAIL = "email";
     public static final String PAYMENTS = "payments";
+    /** Framework cores, extensions and starters that are none of the more specific kinds. */
+    public static final String FRAMEWORK = "framework";
+    /** Jakarta EE, Java EE and MicroProfile API jars. */
+    public static final String JAKARTA_API = "jakarta_api";
+    public static final String DEPLOYMENT = "deployment";
+    public static final String SECURITY = "security";
+    public static final String API_DOCS = "api_docs";
+    public static final String RESILIENCE = "resilience";
+    public static final String RPC = "rpc";
+    public static final String AI = "ai";
+    public static final String UTILITY = "utility";
     /** Anything the catalogue does not know. */
     public static final String OTHER = "other";
 
@@ -125,12 +136,12 @@ public final class DependencyCatalogue {
                 : pattern.equals(value);
     }
 
-    private static void lib(String ecosystem, String pattern, String category, String label) {
+    static void lib(String ecosystem, String pattern, String category, String label) {
         RULES.computeIfAbsent(ecosystem, e -> new ArrayList<>())
                 .add(new Rule(Dependency.normalize(ecosystem, pattern), new Entry(category, label, null, null)));
     }
 
-    private static void client(String ecosystem, String pattern, String category, String label, String service,
+    static void client(String ecosystem, String pattern, String category, String label, String service,
             String type) {
         RULES.computeIfAbsent(ecosystem, e -> new ArrayList<>())
                 .add(new Rule(Dependency.normalize(ecosystem, pattern), new Entry(category, label, service, type)));
@@ -361,6 +372,7 @@ public final class DependencyCatalogue {
         client(j, "postgresql", DATABASE_DRIVER, "PostgreSQL JDBC", "PostgreSQL", "database");
         lib(j, "junit-jupiter*", TEST, "JUnit 5");
         client(j, "kafka-clients", MESSAGING, "Apache Kafka client", "Kafka", "queue");
+        JavaCatalogue.register();
     }
 
     private static void go() {

@@ -132,6 +132,40 @@ class AuditDepsCardTest {
     }
 
     @Test
+    void aTypicalQuarkusServiceIsMostlyClassified() {
+        ObjectNode result = compute(dev.controlplane.testing.TestFiles.copyFixture("quarkus-service"));
+        assertEquals(49, result.path("total").asInt(), "two services, shared extensions counted once");
+        List<String> other = new ArrayList<>();
+        result.path("dependencies").forEach(d -> {
+            if ("other".equals(d.path("category").asText())) {
+                other.add(d.path("name").asText());
+            }
+        });
+        assertTrue(other.size() * 5 <= result.path("total").asInt(), "at most 20 % other, got " + other);
+        Map<String, Integer> categories = counts(result.path("categories"));
+        assertEquals(15, categories.get("test"), "JUnit, REST Assured, Pact, WireMock, companions ...");
+        assertEquals(List.of(), other, "every dependency of the fixture is known");
+        JsonNode byName = byName(result);
+        assertEquals("orm", byName.path("io.quarkus:quarkus-hibernate-reactive-panache").asText());
+        assertEquals("database_driver", byName.path("io.quarkus:quarkus-reactive-pg-client").asText());
+        assertEquals("observability", byName.path("io.quarkus:quarkus-micrometer-registry-prometheus").asText());
+        assertEquals("deployment", byName.path("io.quarkus:quarkus-container-image-docker").asText());
+        assertEquals("messaging", byName.path("io.quarkus:quarkus-messaging-kafka").asText());
+        assertEquals("api_docs", byName.path("io.quarkus:quarkus-smallrye-openapi").asText());
+        assertEquals("resilience", byName.path("io.quarkus:quarkus-smallrye-fault-tolerance").asText());
+        assertEquals("security", byName.path("io.quarkus:quarkus-oidc").asText());
+        assertEquals("ai", byName.path("io.quarkiverse.langchain4j:quarkus-langchain4j-openai").asText());
+        assertEquals("framework", byName.path("io.quarkus:quarkus-info").asText(), "the family's catch-all");
+        assertEquals(List.of("Quarkus"), texts(result.path("frameworks")));
+    }
+
+    private static JsonNode byName(JsonNode result) {
+        ObjectNode names = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        result.path("dependencies").forEach(d -> names.put(d.path("name").asText(), d.path("category").asText()));
+        return names;
+    }
+
+    @Test
     void emptyDirectoryHasTheFullShape() {
         ObjectNode result = compute(dir);
         assertTrue(result.path("dependencies").isArray());

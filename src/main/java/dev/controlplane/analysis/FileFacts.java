@@ -1,0 +1,72 @@
+package dev.controlplane.analysis;
+
+import java.util.List;
+
+/**
+ * What one source file holds, read once and shared by the structure and health analyses.
+ *
+ * @param file        the source file
+ * @param lines       physical lines
+ * @param functions   functions and methods (Java: constructors too)
+ * @param types       declared type names (classes, interfaces, enums, records, objects)
+ * @param imports     imported names as written ({@code com.acme.core.Util}, {@code ./util}, {@code requests})
+ * @param packageName the declared package (Java, Kotlin, Go), else {@code ""}
+ * @param todo        lines with TODO or FIXME
+ * @param parsed      false when a Java file did not parse (it still counts its lines and imports)
+ */
+public record FileFacts(SourceFile file, int lines, List<Function> functions, List<Symbol> types, List<String> imports,
+        String packageName, int todo, boolean parsed) {
+
+    /**
+     * One function or method.
+     *
+     * @param complexity cyclomatic complexity (Java: from the syntax tree; other languages: decision keywords + 1)
+     * @param nesting    deepest nesting of blocks inside it (0 = straight-line code)
+     */
+    public record Function(String name, int line, int lines, int nesting, int params, int complexity,
+            boolean constructor) {
+    }
+
+    /** A declared type name and its line. */
+    public record Symbol(String name, int line) {
+    }
+
+    public int longestFunction() {
+        return functions.stream().mapToInt(Function::lines).max().orElse(0);
+    }
+
+    public int maxNesting() {
+        return functions.stream().mapToInt(Function::nesting).max().orElse(0);
+    }
+
+    public int maxParams() {
+        return functions.stream().mapToInt(Function::params).max().orElse(0);
+    }
+
+    public int maxComplexity() {
+        return functions.stream().mapToInt(Function::complexity).max().orElse(0);
+    }
+
+    static int countLines(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' && i < text.length() - 1) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    static int countTodo(String text) {
+        int count = 0;
+        for (String line : text.split("\n", -1)) {
+            if (line.contains("TODO") || line.contains("FIXME")) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.controlplane.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Whether declared names follow their language's convention: Java/Kotlin camelCase methods and PascalCase
+ * types; Python snake_case functions (dunders allowed) and PascalCase classes; JS/TS camelCase functions and
+ * PascalCase classes; Go MixedCaps without underscores. Constructors carry their type's name and are skipped.
+ */
+public final class NamingCheck {
+    private static final Pattern CAMEL = Pattern.compile("[_$]*[a-z][A-Za-z0-9]*");
+    private static final Pattern PASCAL = Pattern.compile("_?[A-Z][A-Za-z0-9]*");
+    private static final Pattern SNAKE = Pattern.compile("_{0,2}[a-z][a-z0-9_]*");
+    private static final Pattern MIXED = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    public record Violation(String file, String symbol, String expected) {
+    }
+
+    public record Result(int totalSymbols, int consistent, List<Violation> violations) {
+        public double consistencyScore() {
+            return totalSymbols == 0 ? 1 : Math.round(1000.0 * consistent / totalSymbols) / 1000.0;
+        }
+    }
+
+    private NamingCheck() {
+    }
+
+    public static Result check(List<FileFacts> files) {
+        int total = 0;
+        List<Violation> violations = new ArrayList<>();
+        for (FileFacts file : files) {
+            String language = file.file().language();
+            for (FileFacts.Symbol type : file.types()) {
+                total++;
+                if (!PASCAL.matcher(type.name()).matches()) {
+                    violations.add(new Violation(file.file().rel(), type.name(), "PascalCase"));
+                }
+            }
+            for (FileFacts.Function function : file.functions()) {
+                if (function.constructor()) {
+                    continue;
+                }
+                total++;
+                String expected = switch (language) {
+                    case "python" -> "snake_case";
+                    case "go" -> "MixedCaps";
+                    default -> "camelCase";
+                };
+                Pattern pattern = switch (language) {
+                    case "python" -> SNAKE;
+                    case "go" -> MIXED;
+                    default -> CAMEL;
+                };
+                if (!pattern.matcher(function.name()).matches()) {
+                    violations.add(new Violation(file.file().rel(), function.name(), expected));
+                }
+            }
+        }
+        return new Result(total, total - violations.size(), violations);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.controlplane.analysis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads every source file once into {@link FileFacts}. Files larger than {@value #MAX_BYTES} bytes (generated
+ * or minified code) are counted by lines only; unreadable files are skipped and counted. Results are memoised by
+ * path, size and modification time, so the structure and health cards of one refresh parse each file once.
+ */
+public final class SourceScan {
+    static final int MAX_BYTES = 1_000_000;
+    private static final int MEMO_LIMIT = 20_000;
+    private static final Map<Path, Memo> MEMO = new ConcurrentHashMap<>();
+
+    private record Memo(long size, long modified, FileFacts facts) {
+    }
+
+    /** The scan of a file list: facts per file (in the given order), parse errors, time spent. */
+    public record Result(List<FileFacts> files, int parseErrors, int unreadable, long parseMs) {
+    }
+
+    /** Markers in the parallel read: a file that could not be read, a file left unread after a timeout. */
+    private static final FileFacts UNREADABLE = marker();
+    private static final FileFacts SKIPPED = marker();
+
+    private SourceScan() {
+    }
+
+    private static FileFacts marker() {
+        return new FileFacts(new SourceFile(java.nio.file.Path.of(""), "", ""), 0, List.of(), List.of(), List.of(), "",
+                0, true);
+    }
+
+    private static FileFacts orUnreadable(FileFacts facts) {
+        return facts == null ? UNREADABLE : facts;
+    }
+
+    public static Result scan(List<SourceFile> files) {
+        long started = System.nanoTime();
+        List<FileFacts> result = new ArrayList<>(files.size());
+        int errors = 0;
+        int unreadable = 0;
+        Thread caller = Thread.currentThread();
+        // Files are independent: read them on the common pool (in order), stopping when the card times out.
+        List<FileFacts> read = files.parallelStream()
+                .map(file -> caller.isInterrupted() ? SKIPPED : orUnreadable(read(file)))
+                .toList();
+        for (FileFacts facts : read) {
+            if (facts == SKIPPED) {
+                break;
+            }
+            if (facts == UNREADABLE) {
+                unreadable++;
+                continue;
+            }
+            errors += facts.parsed() ? 0 : 1;
+            result.add(facts);
+        }
+        return new Result(result, errors, unreadable, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    static FileFacts read(SourceFile file) {
+        try {
+            if (!Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            long size = Files.size(file.path());
+            long modified = Files.getLastModifiedTime(file.path(), LinkOption.NOFOLLOW_LINKS).toMillis();
+            Memo memo = MEMO.get(file.path());
+            if (memo != null && memo.size == size && memo.modified == modified && memo.facts.file().equals(file)) {
+                return memo.facts;
+            }
+            String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
+            FileFacts facts;
+            if (size > MAX_BYTES) {
+                facts = new FileFacts(file, FileFacts.countLines(text), List.of(), List.of(), List.of(), "", 0,
+                        !"java".equals(file.language()));
+            } else if ("java".equals(file.language())) {
+                facts = JavaSourceStats.read(file, text);
+            } else {
+                facts = ScriptSourceStats.read(file, text);
+            }
+            if (MEMO.size() > MEMO_LIMIT) {
+                MEMO.clear();
+            }
+            MEMO.put(file.path(), new Memo(size, modified, facts));
+            return facts;
+        } catch (IOException | SecurityException | OutOfMemoryError e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.controlplane.cards.audit;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Pref;
+import dev.controlplane.cards.Tab;
+
+/**
+ * What the Audit L2 (deep analysis) cards share: the Audit tab, on demand ({@code manual}), and their own bust
+ * scope {@code audit:l2}, so "Refresh Audit" and "Refresh all" leave their results in place (marked outdated)
+ * and only "Analyze" recomputes them.
+ */
+abstract class L2Card implements Card {
+    static final String SCOPE = "audit:l2";
+    /** Long lists are capped at this length with {@code <list>_total} beside. */
+    static final int CAP = 50;
+
+    @Override
+    public Tab tab() {
+        return Tab.AUDIT;
+    }
+
+    @Override
+    public Set<String> scopes() {
+        return Set.of(SCOPE);
+    }
+
+    @Override
+    public Pref defaultPref() {
+        return Pref.MANUAL;
+    }
+
+    /** A peer's result; a failing peer counts as empty and is named in the warnings. */
+    static JsonNode peer(CardContext context, String key, ArrayNode warnings) throws InterruptedException {
+        try {
+            return context.peer(key);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            warnings.add(key + " is unavailable (" + e.getMessage() + ")");
+            return CardJson.object();
+        }
+    }
+}
