@@ -41,7 +41,7 @@ abstract class GhCard implements RemoteCard {
     }
 
     @Override
-    public final ObjectNode compute(CardContext ctx) throws Exception {
+    public ObjectNode compute(CardContext ctx) throws Exception {
         var target = GithubTarget.of(ctx);
         if (target.isEmpty()) {
             return failure(GhAnswer.failed(GhState.NO_GITHUB_REMOTE,

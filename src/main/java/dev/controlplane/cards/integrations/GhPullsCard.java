@@ -2,7 +2,7 @@ package dev.controlplane.cards.integrations;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +16,8 @@ import dev.controlplane.cards.integrations.gh.GhPull;
 import dev.controlplane.config.ControlPlaneConfig;
 
 /** Open pull requests with their review decision and check rollup, live from GitHub. */
-@ApplicationScoped
+// Singleton: no client proxy, so the shared base class needs no no-args constructor.
+@Singleton
 public class GhPullsCard extends GhCard {
     public static final String KEY = "gh-pulls";
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +23,8 @@ import dev.controlplane.config.ControlPlaneConfig;
  * "Is the build on my branch green?": the latest GitHub Actions runs of the checked-out branch and of the
  * default branch, the latest run per workflow on the checked-out branch, and one verdict as the badge.
  */
-@ApplicationScoped
+// Singleton: no client proxy, so the shared base class needs no no-args constructor.
+@Singleton
 public class GhRunsCard extends GhCard {
     public static final String KEY = "gh-runs";
 

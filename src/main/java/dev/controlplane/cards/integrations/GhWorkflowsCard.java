@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +19,8 @@ import dev.controlplane.cards.integrations.gh.GhWorkflow;
 import dev.controlplane.config.ControlPlaneConfig;
 
 /** Every GitHub Actions workflow with its state, and its last conclusion on the checked-out branch (from gh-runs). */
-@ApplicationScoped
+// Singleton: no client proxy, so the shared base class needs no no-args constructor.
+@Singleton
 public class GhWorkflowsCard extends GhCard {
     public static final String KEY = "gh-workflows";
 
