@@ -44,7 +44,7 @@ class CardsApiTest {
     @Test
     void theRegistryListsEveryCardWithItsContract() {
         JsonNode cards = getJson("/api/cards");
-        assertEquals(20, cards.size());
+        assertEquals(23, cards.size());
         Set<String> keys = new HashSet<>();
         for (JsonNode card : cards) {
             keys.add(card.get("key").asText());
@@ -55,7 +55,7 @@ class CardsApiTest {
         }
         assertEquals(Set.of("security", "testing", "quality", "packages", "env", "docs", "k8s", "terraform", "dns",
                 "git", "github", "ci", "docker", "pages", "project-status", "audit:system", "audit:deps",
-                "audit:structure", "audit:clients", "audit:scores"), keys);
+                "audit:structure", "audit:clients", "audit:scores", "gh-runs", "gh-pulls", "gh-workflows"), keys);
         JsonNode dns = find(cards, "dns");
         assertEquals("hidden", dns.get("pref").asText(), "dns is hidden by default");
         assertEquals("devops", find(cards, "testing").get("tab").asText());
@@ -179,7 +179,7 @@ class CardsApiTest {
     void preferencesValidateAndAreAnnounced() throws Exception {
         JsonNode prefs = getJson("/api/devops/prefs");
         assertEquals("hidden", prefs.get("dns").asText());
-        assertEquals(20, prefs.size());
+        assertEquals(23, prefs.size());
         try (SseClient stream = SseClient.connect(base.toString())) {
             stream.awaitType("state:snapshot", null, 5);
             given().header("X-Control-Plane", "1").contentType(ContentType.JSON).body("{\"pages\":\"manual\"}")
