@@ -291,12 +291,6 @@ public class CardCache {
         }
     }
 
-    /**
-     * Another card's current result, for cards that summarise others. Fresh cache entries are used as they
-     * are; a computation already executing is joined; anything else is computed on the calling thread (and
-     * published and stored like any computation). Never waiting on a merely queued computation is what keeps
-     * a full worker pool from deadlocking.
-     */
     /** Peer reads for card contexts: computed on demand ({@link #peer}) or cached only (remote keys). */
     private final CardContext.Peers peers = new CardContext.Peers() {
         @Override
@@ -310,6 +304,12 @@ public class CardCache {
         }
     };
 
+    /**
+     * Another card's current result, for cards that summarise others. Fresh cache entries are used as they
+     * are; a computation already executing is joined; anything else is computed on the calling thread (and
+     * published and stored like any computation). Never waiting on a merely queued computation is what keeps
+     * a full worker pool from deadlocking.
+     */
     private ObjectNode peer(String key) throws Exception {
         Card card = registry.find(key).orElseThrow(() -> new UnknownCardException(key));
         CompletableFuture<ObjectNode> executing = inflight.get(key);
