@@ -13,6 +13,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardRegistry;
 import dev.controlplane.cards.Pref;
+import dev.controlplane.cards.RemoteCard;
 import dev.controlplane.config.ControlPlaneConfig;
 import dev.controlplane.events.EventBus;
 import io.quarkus.logging.Log;
@@ -87,7 +88,8 @@ public class CacheLifecycle {
     private void warm() {
         Map<String, MissReason> outdated = new LinkedHashMap<>();
         for (Card card : registry.all()) {
-            if (preferences.of(card.key()) != Pref.AUTO) {
+            // Remote keys are the remote refresher's, and only while a tab is connected.
+            if (preferences.of(card.key()) != Pref.AUTO || card instanceof RemoteCard) {
                 continue;
             }
             try {

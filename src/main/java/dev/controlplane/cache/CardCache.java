@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardRegistry;
+import dev.controlplane.cards.RemoteCard;
 import dev.controlplane.config.ControlPlaneConfig;
 import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
@@ -235,9 +236,11 @@ public class CardCache {
 
     private void compute(Card card, MissReason reason, CompletableFuture<ObjectNode> result, long started) {
         String key = card.key();
-        ObjectNode miss = JsonNodeFactory.instance.objectNode();
-        miss.put("reason", reason.id());
-        events.fire(BusEvent.of(EventTypes.CACHE_MISS, key, miss));
+        if (reason != MissReason.REMOTE) {
+            ObjectNode miss = JsonNodeFactory.instance.objectNode();
+            miss.put("reason", reason.id());
+            events.fire(BusEvent.of(EventTypes.CACHE_MISS, key, miss));
+        }
         try {
             if (!project.exists()) {
                 throw new IllegalStateException("the project directory " + project.root() + " does not exist");
@@ -247,13 +250,24 @@ public class CardCache {
             store.get(key).ifPresent(previous -> watch.addAll(previous.watch()));
             Fingerprint before = scanner.take(watch);
             CardContext context = new CardContext(project.root(), project.stateDir(), depth,
-                    ToolRunner.DEFAULT_TIMEOUT, this::peer);
+                    ToolRunner.DEFAULT_TIMEOUT, peers);
             ObjectNode data = card.compute(context);
             if (data == null || !data.path("summary").isObject()) {
                 throw new IllegalStateException("the card returned no summary");
             }
             Fingerprint fingerprint = withDiscovered(card, before, context.discoveredWatchPaths());
             double elapsed = Clock.seconds(System.nanoTime() - started);
+            Optional<CacheEntry> previous = store.get(key);
+            if (card instanceof RemoteCard && previous.isPresent() && previous.get().schema() == card.schema()
+                    && previous.get().data().equals(data)) {
+                // Remote data as before: nothing to publish, and the age stays "since the data last changed".
+                synchronized (result) {
+                    if (!result.isDone()) {
+                        result.complete(previous.get().payload(true));
+                    }
+                }
+                return;
+            }
             CacheEntry entry = new CacheEntry(key, data, System.currentTimeMillis() / 1000.0, elapsed,
                     card.schema(), List.copyOf(fingerprint.parts().keySet()), fingerprint.stored(), fingerprint);
             // Locked against the timeout: exactly one of done and error is published, before waiters wake.
@@ -276,6 +290,19 @@ public class CardCache {
             fail(key, result, describe(e), started);
         }
     }
+
+    /** Peer reads for card contexts: computed on demand ({@link #peer}) or cached only (remote keys). */
+    private final CardContext.Peers peers = new CardContext.Peers() {
+        @Override
+        public ObjectNode get(String key) throws Exception {
+            return peer(key);
+        }
+
+        @Override
+        public ObjectNode cached(String key) {
+            return store.get(key).map(entry -> entry.payload(true)).orElse(null);
+        }
+    };
 
     /**
      * Another card's current result, for cards that summarise others. Fresh cache entries are used as they

@@ -11,7 +11,12 @@ public enum MissReason {
     /** The user asked ({@code ?bust=1}, refresh button). */
     FORCED,
     /** Older than the card's declared maximum age. */
-    TTL;
+    TTL,
+    /**
+     * A remote key's scheduled check, or a local card following a remote key that changed: quiet (no
+     * {@code cache:miss}), so open tabs show no spinner for a check that usually finds nothing new.
+     */
+    REMOTE;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -34,6 +34,11 @@ public final class CardContext {
     public interface Peers {
         /** The current payload of card {@code key}: from the cache when fresh, else computed now. */
         ObjectNode get(String key) throws Exception;
+
+        /** The peer's cached payload without computing or waiting; null when it is not cached. */
+        default ObjectNode cached(String key) {
+            return null;
+        }
     }
 
     /**
@@ -65,6 +70,14 @@ public final class CardContext {
      */
     public ObjectNode peer(String key) throws Exception {
         return peers.get(key);
+    }
+
+    /**
+     * Another card's cached payload, never computed nor waited for: how a local card reads a remote one (it is
+     * recomputed when that one changes).
+     */
+    public java.util.Optional<ObjectNode> cachedPeer(String key) {
+        return java.util.Optional.ofNullable(peers.cached(key));
     }
 
     public Path root() {

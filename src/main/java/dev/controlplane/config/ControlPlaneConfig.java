@@ -2,6 +2,7 @@ package dev.controlplane.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -30,6 +31,10 @@ public interface ControlPlaneConfig {
     Security security();
 
     Bench bench();
+
+    Tools tools();
+
+    Remote remote();
 
     interface Watch {
         /** How often the scheduled poll compares fingerprints (the WatchService nudges in between). */
@@ -103,5 +108,23 @@ public interface ControlPlaneConfig {
         /** Enables {@code POST /api/bench/publish}, a publish hook for the fan-out benchmark only. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Tools {
+        /**
+         * Directories searched before {@code PATH} for external tools (git, gh, kubectl, ...): a tool installed
+         * outside the server's PATH, or a pinned version, is found without changing the environment.
+         */
+        Optional<List<String>> path();
+    }
+
+    interface Remote {
+        /** How often remote keys ({@code gh-*}) are refreshed while at least one browser tab is connected. */
+        @WithDefault("60s")
+        Duration interval();
+
+        /** Timeout of one {@code gh} call: a remote answer that takes longer counts as offline. */
+        @WithDefault("5s")
+        Duration timeout();
     }
 }

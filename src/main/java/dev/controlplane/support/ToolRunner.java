@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 public final class ToolRunner {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_OUTPUT = 4 * 1024 * 1024;
+    private static volatile List<Path> firstDirectories = List.of();
 
     private ToolRunner() {
     }
@@ -48,13 +49,31 @@ public final class ToolRunner {
         }
     }
 
-    /** The executable's path if {@code name} is on the PATH (no shell, no aliases). */
+    /**
+     * Sets the directories searched before the PATH ({@code controlplane.tools.path}). Static because tools run
+     * from plain utility code; set once at start-up, replaced (not merged) by the next start.
+     */
+    public static void searchFirst(List<Path> directories) {
+        firstDirectories = List.copyOf(directories);
+    }
+
+    /** The directories searched before the PATH. */
+    public static List<Path> searchedFirst() {
+        return firstDirectories;
+    }
+
+    /** The executable's path if {@code name} is in a configured tool directory or on the PATH (no shell, no aliases). */
     public static Optional<Path> which(String name) {
-        String path = System.getenv("PATH");
-        if (path == null || name.contains("/")) {
+        if (name.contains("/")) {
             return Optional.empty();
         }
-        for (String dir : path.split(File.pathSeparator)) {
+        List<String> dirs = new ArrayList<>();
+        firstDirectories.forEach(dir -> dirs.add(dir.toString()));
+        String path = System.getenv("PATH");
+        if (path != null) {
+            dirs.addAll(List.of(path.split(File.pathSeparator)));
+        }
+        for (String dir : dirs) {
             if (dir.isEmpty()) {
                 continue;
             }

@@ -44,7 +44,7 @@ class CardsApiTest {
     @Test
     void theRegistryListsEveryCardWithItsContract() {
         JsonNode cards = getJson("/api/cards");
-        assertEquals(25, cards.size());
+        assertEquals(28, cards.size());
         Set<String> keys = new HashSet<>();
         for (JsonNode card : cards) {
             keys.add(card.get("key").asText());
@@ -56,7 +56,7 @@ class CardsApiTest {
         assertEquals(Set.of("security", "testing", "quality", "packages", "env", "docs", "k8s", "terraform", "dns",
                 "git", "github", "ci", "docker", "pages", "project-status", "audit:system", "audit:deps",
                 "audit:structure", "audit:clients", "audit:scores", "audit:l2:structure", "audit:l2:quality",
-                "audit:l2:repo", "audit:l2:risks", "audit:scores:enriched"), keys);
+                "audit:l2:repo", "audit:l2:risks", "audit:scores:enriched", "gh-runs", "gh-pulls", "gh-workflows"), keys);
         assertEquals("manual", find(cards, "audit:l2:quality").get("pref").asText(), "deep analysis is on demand");
         assertEquals("audit", find(cards, "audit:scores:enriched").get("tab").asText());
         JsonNode dns = find(cards, "dns");
@@ -187,7 +187,7 @@ class CardsApiTest {
     void preferencesValidateAndAreAnnounced() throws Exception {
         JsonNode prefs = getJson("/api/devops/prefs");
         assertEquals("hidden", prefs.get("dns").asText());
-        assertEquals(25, prefs.size());
+        assertEquals(28, prefs.size());
         try (SseClient stream = SseClient.connect(base.toString())) {
             stream.awaitType("state:snapshot", null, 5);
             given().header("X-Control-Plane", "1").contentType(ContentType.JSON).body("{\"pages\":\"manual\"}")

@@ -111,4 +111,24 @@ public class TestConfig implements ControlPlaneConfig {
     public Bench bench() {
         return () -> false;
     }
+
+    @Override
+    public Tools tools() {
+        return java.util.Optional::empty;
+    }
+
+    @Override
+    public Remote remote() {
+        return new Remote() {
+            @Override
+            public Duration interval() {
+                return Duration.ofSeconds(60);
+            }
+
+            @Override
+            public Duration timeout() {
+                return Duration.ofSeconds(30); // tests run a python fake gh on a shared, loaded machine
+            }
+        };
+    }
 }

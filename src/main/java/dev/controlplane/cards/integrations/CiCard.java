@@ -73,6 +73,7 @@ public class CiCard implements Card {
     private record Provider(String id, String name, int workflows, List<Path> files) {
     }
 
+    /** {@code gh-runs} is read from the cache only (see {@link RemotePeers}); it cascades here when it changes. */
     @Override
     public ObjectNode compute(CardContext ctx) {
         List<String> warnings = new ArrayList<>();
@@ -112,6 +113,12 @@ public class CiCard implements Card {
         card.set("workflows", workflows);
         card.set("warnings", CardJson.strings(warnings));
 
+        // Live results, when gh-runs has answered, say more than the files: they become the badge.
+        ObjectNode live = CiLiveRuns.of(RemotePeers.ghRuns(ctx));
+        card.set("live", live);
+        if (live.path("available").asBoolean()) {
+            return CardJson.summary(card, live.path("verdict").asText(), CiLiveRuns.level(live));
+        }
         Level level = providers.isEmpty() ? Level.NONE : warnings.isEmpty() ? Level.OK : Level.DEGRADED;
         return CardJson.summary(card, CardJson.plural(total, "workflow", "workflows"), level);
     }

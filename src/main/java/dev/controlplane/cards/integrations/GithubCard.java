@@ -115,6 +115,7 @@ public class GithubCard implements Card {
             missing.add(CardJson.missingTool("gh", "GitHub CLI", "https://cli.github.com/"));
         }
         card.set("warnings", CardJson.strings(warnings));
+        card.set("live", GithubLive.of(RemotePeers.ghRuns(ctx), RemotePeers.ghPulls(ctx)));
 
         String slug = remote.slug();
         Level level = slug.isEmpty() || !remote.isGithub() ? Level.NONE : Level.OK;

@@ -1,0 +1,98 @@
+package dev.controlplane.cards.integrations;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
+import dev.controlplane.cards.integrations.gh.GhAnswer;
+import dev.controlplane.cards.integrations.gh.GhClient;
+import dev.controlplane.cards.integrations.gh.GhWorkflow;
+import dev.controlplane.config.ControlPlaneConfig;
+
+/** Every GitHub Actions workflow with its state, and its last conclusion on the checked-out branch (from gh-runs). */
+// Singleton: no client proxy, so the shared base class needs no no-args constructor.
+@Singleton
+public class GhWorkflowsCard extends GhCard {
+    public static final String KEY = "gh-workflows";
+
+    public GhWorkflowsCard(ControlPlaneConfig config) {
+        super(config);
+    }
+
+    @Override
+    public String key() {
+        return KEY;
+    }
+
+    @Override
+    public String title() {
+        return "GitHub workflows";
+    }
+
+    @Override
+    public String description() {
+        return "Workflows known to GitHub, enabled or not, with their last result";
+    }
+
+    @Override
+    public int order() {
+        return 33;
+    }
+
+    @Override
+    public String alias() {
+        return "/api/gh/actions/workflows";
+    }
+
+    @Override
+    ObjectNode compute(CardContext ctx, GhClient gh) {
+        GhAnswer<List<GhWorkflow>> workflows = gh.workflows();
+        if (!workflows.ok()) {
+            return failure(workflows);
+        }
+        Map<String, JsonNode> latest = new HashMap<>();
+        RemotePeers.ghRuns(ctx).filter(RemotePeers::ok).ifPresent(runs -> runs.path("latest_by_workflow")
+                .forEach(run -> latest.put(run.path("workflow").asText(), run)));
+        ObjectNode card = base(workflows);
+        ArrayNode list = card.putArray("workflows");
+        int failing = 0;
+        for (GhWorkflow workflow : workflows.value()) {
+            JsonNode last = latest.getOrDefault(workflow.name(), CardJson.object());
+            ObjectNode node = list.addObject();
+            node.put("id", workflow.id());
+            node.put("name", workflow.name());
+            node.put("path", workflow.path());
+            node.put("state", workflow.state());
+            node.put("last_status", last.path("status").asText(""));
+            node.put("last_conclusion", last.path("conclusion").asText(""));
+            node.put("last_url", last.path("url").asText(""));
+            failing += "active".equals(workflow.state()) && isFailure(last.path("conclusion").asText("")) ? 1 : 0;
+        }
+        int total = workflows.value().size();
+        card.put("total", total);
+        Level level = total == 0 ? Level.NONE : failing > 0 ? Level.FAILED : Level.OK;
+        return ok(card, CardJson.plural(total, "workflow", "workflows"), level);
+    }
+
+    private static boolean isFailure(String conclusion) {
+        return switch (conclusion) {
+            case "failure", "timed_out", "startup_failure", "action_required" -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    void emptyData(ObjectNode card) {
+        card.putArray("workflows");
+        card.put("total", 0);
+    }
+}
