@@ -94,8 +94,12 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>();
         if (spec.launcher != null) {
-            // As a user runs it; Quarkus reads every key from the environment (a.b-c -> A_B_C).
+            // As a user runs it (control-plane [DIR] [--port N], which execs java: the pid stays the app's); other
+            // keys as environment variables, which Quarkus reads too (a.b-c -> A_B_C).
             command.add(spec.launcher.toAbsolutePath().toString());
+            command.add(spec.project.toAbsolutePath().toString());
+            command.add("--port");
+            command.add(Integer.toString(port));
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.http.port", Integer.toString(port));
             config.put("quarkus.http.host", "127.0.0.1");
