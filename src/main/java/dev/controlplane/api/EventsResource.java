@@ -11,8 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 
 import org.jboss.resteasy.reactive.ResponseHeader;
 
@@ -35,6 +33,15 @@ import io.vertx.core.net.impl.ConnectionBase;
 public class EventsResource {
     /** Reconnect hint sent with the first frame (browsers default to ~3 s). */
     static final long RETRY_MILLIS = 2000;
+    /**
+     * Declared type of the stream. Not {@code text/event-stream}: Quarkus REST would then wrap every item as an
+     * SSE event of its own (formatting it per connection, one write and flush per frame). With any other type it
+     * streams the items as they are, and the items here are already SSE bytes; the {@code Content-Type} header is
+     * set to {@code text/event-stream} explicitly below.
+     */
+    static final String STREAM_TYPE = "text/event-stream+bytes";
+    /** Frames a connection takes from the bus ahead of its writes (the rest waits, and counts, in the bus). */
+    static final int BATCH_WINDOW = 64;
 
     private final EventBus bus;
 
@@ -43,21 +50,24 @@ public class EventsResource {
     }
 
     @GET
-    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Produces(STREAM_TYPE)
+    @ResponseHeader(name = "Content-Type", value = MediaType.SERVER_SENT_EVENTS)
     @ResponseHeader(name = "Cache-Control", value = "no-cache")
     @ResponseHeader(name = "X-Accel-Buffering", value = "no")
-    public Multi<OutboundSseEvent> stream(@QueryParam("since") String since,
+    public Multi<byte[]> stream(@QueryParam("since") String since,
             @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context Sse sse, @Context HttpServerRequest request) {
+            @Context HttpServerRequest request) {
         List<String> positions = new ArrayList<>(2);
         positions.add(since);
         positions.add(lastEventId);
         // A client too far behind is cut off; one that does not read at all would otherwise hold the socket.
         Runnable disconnect = () -> cutOff(request);
-        // Frames are formatted and written on this connection's own event loop, not on the publisher's thread.
+        // sys:ready, then replay or state:snapshot, then live frames: decided by the bus under its lock.
+        Multi<Frame> frames = bus.subscribe(positions, disconnect);
+        // Batches are formed and written on this connection's own event loop, not on the publisher's thread.
         io.vertx.core.Context context = Vertx.currentContext();
-        Executor delivery = context == null ? null : task -> context.runOnContext(ignored -> task.run());
-        return bus.subscribe(positions, disconnect, delivery).map(frame -> toSse(sse, frame));
+        Executor loop = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        return SseBatches.of(frames, loop, EventsResource::encode, BATCH_WINDOW);
     }
 
     /**
@@ -75,15 +85,12 @@ public class EventsResource {
         }
     }
 
-    private static OutboundSseEvent toSse(Sse sse, Frame frame) {
-        OutboundSseEvent.Builder builder = sse.newEventBuilder().name(frame.type()).data(frame.json());
-        if (frame.hasId()) {
-            builder.id(Long.toString(frame.id()));
-        }
-        if (EventTypes.SYS_READY.equals(frame.type())) {
-            builder.reconnectDelay(RETRY_MILLIS);
-        }
-        return builder.build();
+    /**
+     * A frame's SSE bytes. Shared frames are encoded once for every connection; only the first frame of a
+     * connection ({@code sys:ready}, built for it alone) carries the {@code retry:} hint.
+     */
+    private static byte[] encode(Frame frame) {
+        return EventTypes.SYS_READY.equals(frame.type()) ? frame.encode(RETRY_MILLIS) : frame.wire();
     }
 
     @GET

@@ -46,6 +46,10 @@ final class AppProcess implements AutoCloseable {
         final Map<String, String> properties = new LinkedHashMap<>();
         final List<String> jvmOptions = new ArrayList<>();
         String name = "app";
+        /** The {@code java} binary; default: the one running the harness. */
+        String java;
+        /** A launcher script to start instead of {@code java -jar} (configuration then goes as environment variables). */
+        Path launcher;
 
         Spec(Path jar, Path project) {
             this.jar = jar;
@@ -88,18 +92,35 @@ final class AppProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(spec.name + "-" + port + ".log");
         List<String> command = new ArrayList<>();
-        command.add(javaBinary());
-        command.addAll(spec.jvmOptions);
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-Dcontrolplane.project-root=" + spec.project.toAbsolutePath());
-        spec.properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(spec.jar.toAbsolutePath().toString());
+        Map<String, String> env = new LinkedHashMap<>();
+        if (spec.launcher != null) {
+            // As a user runs it (control-plane [DIR] [--port N], which execs java: the pid stays the app's); other
+            // keys as environment variables, which Quarkus reads too (a.b-c -> A_B_C).
+            command.add(spec.launcher.toAbsolutePath().toString());
+            command.add(spec.project.toAbsolutePath().toString());
+            command.add("--port");
+            command.add(Integer.toString(port));
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("quarkus.http.port", Integer.toString(port));
+            config.put("quarkus.http.host", "127.0.0.1");
+            config.put("controlplane.project-root", spec.project.toAbsolutePath().toString());
+            config.putAll(spec.properties);
+            config.forEach((k, v) -> env.put(k.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), v));
+        } else {
+            command.add(spec.java != null ? spec.java : javaBinary());
+            command.addAll(spec.jvmOptions);
+            command.add("-Dquarkus.http.port=" + port);
+            command.add("-Dquarkus.http.host=127.0.0.1");
+            command.add("-Dcontrolplane.project-root=" + spec.project.toAbsolutePath());
+            spec.properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+            command.add("-jar");
+            command.add(spec.jar.toAbsolutePath().toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(spec.project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
         long started = System.nanoTime();
         Process process = builder.start();
         LIVE.add(process);

@@ -20,7 +20,7 @@ import dev.controlplane.testing.TestFiles;
  * this with the test classpath. Usage:
  *
  * <pre>
- * BenchMain [--smoke] [--only startup,paint,compute,stale,fanout,idle] [--jar target/quarkus-app/quarkus-run.jar]
+ * BenchMain [--smoke] [--only startup,paint,compute,stale,fanout,idle,footprint] [--jar target/quarkus-app/quarkus-run.jar]
  *           [--results bench/RESULTS.md] [--keep]
  * BenchMain generate DIR FILES [SEED]
  * </pre>
@@ -30,7 +30,7 @@ import dev.controlplane.testing.TestFiles;
  * A section that fails is reported as such; the others still run.
  */
 public final class BenchMain {
-    static final Set<String> SECTIONS = Set.of("startup", "paint", "compute", "stale", "fanout", "idle");
+    static final Set<String> SECTIONS = Set.of("startup", "paint", "compute", "stale", "fanout", "idle", "footprint");
 
     private BenchMain() {
     }
@@ -75,7 +75,7 @@ public final class BenchMain {
         BenchContext ctx = new BenchContext(plan, table, staged, logDir, work);
         BenchContext.log("benchmark (%s plan), app logs in %s, projects in %s", plan.name(), logDir, work);
         try {
-            new BenchMain().run(ctx, repo, only);
+            new BenchMain().run(ctx, repo, jar, only);
         } finally {
             if (!keep) {
                 FirstPaintBench.deleteTree(work);
@@ -92,7 +92,7 @@ public final class BenchMain {
         System.out.println("\nwrote " + (results.startsWith(repo) ? repo.relativize(results) : results));
     }
 
-    private void run(BenchContext ctx, Path repo, Set<String> only) throws Exception {
+    private void run(BenchContext ctx, Path repo, Path builtJar, Set<String> only) throws Exception {
         Plan plan = ctx.plan;
         Path small = ctx.workDir.resolve("project-" + plan.smallProjectFiles());
         timed("generate " + plan.smallProjectFiles() + " files", () -> ProjectGenerator.generate(small, plan.smallProjectFiles(),
@@ -160,6 +160,25 @@ public final class BenchMain {
             Path empty = Files.createDirectories(ctx.workDir.resolve("empty-project"));
             section(ctx, "SSE fan-out", () -> new FanoutBench(ctx).run(empty));
         }
+        if (only.contains("footprint")) {
+            Path repoProject = repoCopy;
+            section(ctx, "footprint (default launch)", () -> {
+                FootprintBench footprint = new FootprintBench(ctx, repo, builtJar);
+                if (repoProject != null) {
+                    footprint.run(repoLabel, repoProject, true, true);
+                }
+                footprint.run(smallLabel, small, true, repoProject == null);
+                if (plan.largeProjectFiles() != plan.smallProjectFiles()) {
+                    Path large = ctx.workDir.resolve("project-" + plan.largeProjectFiles());
+                    if (!Files.isDirectory(large)) {
+                        timed("generate " + plan.largeProjectFiles() + " files", () -> ProjectGenerator.generate(large,
+                                plan.largeProjectFiles(), ProjectGenerator.DEFAULT_SEED));
+                    }
+                    footprint.run("generated " + label(plan.largeProjectFiles()), large, true, false);
+                }
+                footprint.runAot(repoProject != null ? repoLabel : smallLabel, repoProject != null ? repoProject : small);
+            });
+        }
         if (only.contains("idle")) {
             section(ctx, "idle CPU", () -> {
                 Path large = small;
@@ -167,8 +186,10 @@ public final class BenchMain {
                 if (plan.largeProjectFiles() != plan.smallProjectFiles()) {
                     large = ctx.workDir.resolve("project-" + plan.largeProjectFiles());
                     Path target = large;
-                    timed("generate " + plan.largeProjectFiles() + " files", () -> ProjectGenerator.generate(target,
-                            plan.largeProjectFiles(), ProjectGenerator.DEFAULT_SEED));
+                    if (!Files.isDirectory(target)) { // the footprint section may have written it
+                        timed("generate " + plan.largeProjectFiles() + " files", () -> ProjectGenerator.generate(target,
+                                plan.largeProjectFiles(), ProjectGenerator.DEFAULT_SEED));
+                    }
                     largeLabel = "generated " + label(plan.largeProjectFiles());
                 }
                 new IdleCpuBench(ctx).run(largeLabel, large);
