@@ -19,20 +19,24 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardRegistry;
+import dev.controlplane.cards.PeerGraph;
 import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
 import dev.controlplane.support.Clock;
 import io.quarkus.logging.Log;
 
 /**
- * Recomputes cards in the background (after a bust, at start-up), slowest first so the whole batch finishes
- * sooner on the bounded pool. A batch is announced with {@code sys:warming {keys, total}} and closed with
+ * Recomputes cards in the background (after a bust, at start-up): peers before the cards that read them (one
+ * level of the peer graph at a time, so a dependent finds its peers fresh instead of computing them inline),
+ * and within a level slowest first so the whole batch finishes sooner on the bounded pool. A batch is announced with {@code sys:warming {keys, total}} and closed with
  * {@code sys:warm {keys_computed, total}}. Keys queued while a batch runs join it (announced again with the
  * new total) instead of being dropped.
  */
 @ApplicationScoped
 public class BackgroundRecompute {
     private final CardCache cache;
+    private final PeerGraph graph;
     private final Event<BusEvent> events;
     private final ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "card-recompute");
@@ -46,8 +50,9 @@ public class BackgroundRecompute {
     private int computed;
     private long batchStarted;
 
-    public BackgroundRecompute(CardCache cache, Event<BusEvent> events) {
+    public BackgroundRecompute(CardCache cache, CardRegistry registry, Event<BusEvent> events) {
         this.cache = cache;
+        this.graph = registry.graph();
         this.events = events;
     }
 
@@ -97,26 +102,35 @@ public class BackgroundRecompute {
                 round = new ArrayList<>(pending.entrySet());
                 pending.clear();
             }
-            round.sort(Comparator.comparingDouble((Map.Entry<String, MissReason> e) -> cache.lastElapsed(e.getKey()))
-                    .reversed());
-            List<CompletableFuture<?>> futures = new ArrayList<>();
-            for (Map.Entry<String, MissReason> item : round) {
-                try {
-                    futures.add(cache.refresh(item.getKey(), item.getValue())
-                            .handle((payload, failure) -> null));
-                } catch (RuntimeException e) {
-                    Log.warnf("Cannot recompute '%s': %s", item.getKey(), e.getMessage());
+            Map<String, MissReason> reasons = new LinkedHashMap<>();
+            round.forEach(item -> reasons.put(item.getKey(), item.getValue()));
+            for (List<String> level : graph.levels(reasons.keySet())) {
+                int count = computeLevel(level, reasons);
+                synchronized (this) {
+                    computed += count;
                 }
             }
+        }
+    }
+
+    /** Computes one level of the peer graph in parallel, slowest first, and waits for all of it. */
+    private int computeLevel(List<String> level, Map<String, MissReason> reasons) {
+        List<String> keys = new ArrayList<>(level);
+        keys.sort(Comparator.comparingDouble(cache::lastElapsed).reversed());
+        List<CompletableFuture<?>> futures = new ArrayList<>();
+        for (String key : keys) {
             try {
-                CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+                futures.add(cache.refresh(key, reasons.get(key)).handle((payload, failure) -> null));
             } catch (RuntimeException e) {
-                Log.debugf("Recompute round ended with %s", e.toString());
-            }
-            synchronized (this) {
-                computed += futures.size();
+                Log.warnf("Cannot recompute '%s': %s", key, e.getMessage());
             }
         }
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            Log.debugf("Recompute round ended with %s", e.toString());
+        }
+        return futures.size();
     }
 
     private void finish() {

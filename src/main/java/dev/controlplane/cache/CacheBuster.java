@@ -17,8 +17,8 @@ import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
 
 /**
- * Invalidates a scope ({@code devops}, {@code integrations}, {@code audit}, {@code all}) or one card with its
- * cascade, publishes {@code cache:bust {scope, keys}}, and recomputes in the background what the dashboard
+ * Invalidates a scope ({@code devops}, {@code integrations}, {@code audit}, {@code all}) or one card with every
+ * card that reads it (transitively, from the declared peers), publishes {@code cache:bust {scope, keys}}, and recomputes in the background what the dashboard
  * shows by itself: cards set to {@code auto}, plus the card the user named.
  */
 @ApplicationScoped
@@ -48,7 +48,7 @@ public class CacheBuster {
         if (!scope && registry.find(target).isEmpty()) {
             throw new UnknownCardException(target);
         }
-        List<String> keys = scope ? registry.scope(target) : List.copyOf(registry.withCascade(target));
+        List<String> keys = scope ? registry.scope(target) : List.copyOf(registry.withDependents(target));
         cache.invalidate(keys);
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("scope", target);

@@ -123,8 +123,8 @@ public class CardCache {
             return MissReason.ABSENT;
         }
         CacheEntry entry = cached.get();
-        if (card.maxAge().isPresent()
-                && System.currentTimeMillis() / 1000.0 - entry.cachedAt() > card.maxAge().get().toSeconds()) {
+        Optional<Duration> maxAge = registry.graph().maxAge(card.key());
+        if (maxAge.isPresent() && System.currentTimeMillis() / 1000.0 - entry.cachedAt() > maxAge.get().toSeconds()) {
             return MissReason.TTL;
         }
         // A project directory renamed away keeps its OS watches (they follow the inode) and so its vouches:
@@ -243,16 +243,26 @@ public class CardCache {
                 throw new IllegalStateException("the project directory " + project.root() + " does not exist");
             }
             // Fingerprint first: a file edited while the card computes makes the next request recompute.
-            Set<String> watch = new LinkedHashSet<>(card.watchPaths());
+            // The watch paths include the peers' (derived by the registry): a dependent is stale with them.
+            List<String> declared = registry.graph().watchPaths(key);
+            Set<String> watch = new LinkedHashSet<>(declared);
             store.get(key).ifPresent(previous -> watch.addAll(previous.watch()));
             Fingerprint before = scanner.take(watch);
             CardContext context = new CardContext(project.root(), project.stateDir(), depth,
-                    ToolRunner.DEFAULT_TIMEOUT, this::peer);
+                    ToolRunner.DEFAULT_TIMEOUT, card.peers(), this::peer);
             ObjectNode data = card.compute(context);
+            if (!context.undeclaredPeerReads().isEmpty()) {
+                throw new IllegalStateException("the card reads undeclared peers " + context.undeclaredPeerReads());
+            }
             if (data == null || !data.path("summary").isObject()) {
                 throw new IllegalStateException("the card returned no summary");
             }
-            Fingerprint fingerprint = withDiscovered(card, before, context.discoveredWatchPaths());
+            Set<String> discovered = context.discoveredWatchPaths();
+            // Paths a peer found while computing (nested modules, included files) concern its readers too.
+            for (String peer : registry.graph().allPeers(key)) {
+                store.get(peer).ifPresent(entry -> discovered.addAll(entry.watch()));
+            }
+            Fingerprint fingerprint = withDiscovered(declared, before, discovered);
             double elapsed = Clock.seconds(System.nanoTime() - started);
             CacheEntry entry = new CacheEntry(key, data, System.currentTimeMillis() / 1000.0, elapsed,
                     card.schema(), List.copyOf(fingerprint.parts().keySet()), fingerprint.stored(), fingerprint);
@@ -308,7 +318,7 @@ public class CardCache {
     }
 
     /** Adds the scans of watch paths the card discovered while computing (only the ones not yet scanned). */
-    private Fingerprint withDiscovered(Card card, Fingerprint before, Set<String> discovered) {
+    private Fingerprint withDiscovered(List<String> declared, Fingerprint before, Set<String> discovered) {
         List<String> missing = new ArrayList<>();
         for (String path : discovered) {
             if (!before.parts().containsKey(path)) {
@@ -318,7 +328,7 @@ public class CardCache {
         // Paths discovered earlier but no longer found are dropped, unless the card declares them itself.
         Map<String, PatternScan> scans = new LinkedHashMap<>();
         before.parts().forEach((pattern, scan) -> {
-            if (card.watchPaths().contains(pattern) || discovered.contains(pattern)) {
+            if (declared.contains(pattern) || discovered.contains(pattern)) {
                 scans.put(pattern, scan);
             }
         });

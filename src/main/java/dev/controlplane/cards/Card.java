@@ -22,7 +22,13 @@ public interface Card {
     /** One line saying what the card checks. */
     String description();
 
+    /** The first tab the card is shown on (its home). */
     Tab tab();
+
+    /** Every tab the card is shown on: one card, one cache entry, drawn on each (default: its home tab). */
+    default List<Tab> tabs() {
+        return List.of(tab());
+    }
 
     /** Position within the tab (lower first). */
     int order();
@@ -37,14 +43,20 @@ public interface Card {
     /** The original HTTP path kept as an alias of {@code /api/cards/{key}}. */
     String alias();
 
-    /** Bust scopes this card belongs to (default: its tab's). */
+    /** Bust scopes this card belongs to: the tabs it is shown on. */
     default Set<String> scopes() {
-        return Set.of(tab().id());
+        Set<String> scopes = new java.util.LinkedHashSet<>();
+        tabs().forEach(tab -> scopes.add(tab.id()));
+        return Set.copyOf(scopes);
     }
 
-    /** Cards busted along with this one (one level, not transitive). */
-    default List<String> cascade() {
-        return List.of();
+    /**
+     * The cards whose results this one reads through {@link CardContext#peer(String)}: the one declaration
+     * from which the registry derives staleness (a dependent watches its peers' files too), bust cascades,
+     * recompute order and cycle checks. Reading a peer not listed here fails.
+     */
+    default Set<String> peers() {
+        return Set.of();
     }
 
     default Pref defaultPref() {

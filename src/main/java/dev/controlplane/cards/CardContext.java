@@ -26,7 +26,9 @@ public final class CardContext {
     private final Path stateDir;
     private final int depth;
     private final Duration toolTimeout;
+    private final Set<String> declaredPeers;
     private final Peers peers;
+    private final Set<String> undeclared = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Set<String> discovered = Collections.synchronizedSet(new LinkedHashSet<>());
 
     /** How a card reads another card's current result (supplied by the cache; cards never see the cache). */
@@ -44,27 +46,59 @@ public final class CardContext {
      */
     public static final int MIN_COMPUTE_DEPTH = 24;
 
-    public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Peers peers) {
+    /**
+     * @param declaredPeers the computing card's {@link Card#peers()}: the only keys {@link #peer} will read
+     * @param peers         how those are read
+     */
+    public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Set<String> declaredPeers,
+            Peers peers) {
         this.root = root;
         this.stateDir = stateDir;
         this.depth = Math.max(depth, MIN_COMPUTE_DEPTH);
         this.toolTimeout = toolTimeout;
+        this.declaredPeers = Set.copyOf(declaredPeers);
         this.peers = peers;
     }
 
     /** A context without peers: for tests and tools that compute one card on its own. */
     public static CardContext standalone(Path root) {
-        return new CardContext(root, root.resolve(".state"), MIN_COMPUTE_DEPTH, ToolRunner.DEFAULT_TIMEOUT, key -> {
-            throw new IllegalStateException("no peer card '" + key + "' outside the cache");
-        });
+        return new CardContext(root, root.resolve(".state"), MIN_COMPUTE_DEPTH, ToolRunner.DEFAULT_TIMEOUT, Set.of(),
+                key -> {
+                    throw new IllegalStateException("no peer card '" + key + "' outside the cache");
+                });
     }
 
     /**
      * The current result of another card (project-status summarises the integration cards, audit:scores the
-     * devops ones). The peer graph must be acyclic.
+     * devops ones). Only a declared peer can be read: an undeclared read would escape staleness, bust
+     * cascades and recompute order, so it fails at once (and with it the card's test), whatever the caller
+     * does with other failures.
      */
     public ObjectNode peer(String key) throws Exception {
+        if (!declaredPeers.contains(key)) {
+            undeclared.add(key);
+            throw new UndeclaredPeerException(key, declaredPeers);
+        }
         return peers.get(key);
+    }
+
+    /**
+     * Undeclared peers this computation tried to read: checked by the cache after {@code compute}, so a card
+     * that catches the exception still fails.
+     */
+    public Set<String> undeclaredPeerReads() {
+        synchronized (undeclared) {
+            return new LinkedHashSet<>(undeclared);
+        }
+    }
+
+    /** Reading a card not listed in {@link Card#peers()}: a programming error, never a project state. */
+    public static final class UndeclaredPeerException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        UndeclaredPeerException(String key, Set<String> declared) {
+            super("peer '" + key + "' is read but not declared in peers() " + new java.util.TreeSet<>(declared));
+        }
     }
 
     public Path root() {

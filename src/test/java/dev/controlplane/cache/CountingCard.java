@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +26,8 @@ class CountingCard implements Card {
     volatile CountDownLatch block;
     volatile int schema = 1;
     volatile Duration maxAge;
-    volatile List<String> cascade = List.of();
+    volatile Set<String> peers = Set.of();
+    volatile String reads;
     volatile String discover;
 
     CountingCard(String key, Tab tab) {
@@ -69,8 +71,8 @@ class CountingCard implements Card {
     }
 
     @Override
-    public List<String> cascade() {
-        return cascade;
+    public Set<String> peers() {
+        return peers;
     }
 
     @Override
@@ -92,6 +94,9 @@ class CountingCard implements Card {
         }
         if (failWith != null) {
             throw new IllegalStateException(failWith);
+        }
+        if (reads != null) {
+            context.peer(reads);
         }
         if (discover != null) {
             context.watch(discover);

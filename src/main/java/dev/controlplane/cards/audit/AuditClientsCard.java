@@ -2,6 +2,7 @@ package dev.controlplane.cards.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,6 +54,11 @@ public class AuditClientsCard implements Card {
     @Override
     public List<String> watchPaths() {
         return DependencyReader.MANIFEST_WATCH_PATHS;
+    }
+
+    @Override
+    public Set<String> peers() {
+        return Set.of("packages");
     }
 
     @Override

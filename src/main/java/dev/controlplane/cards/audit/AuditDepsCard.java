@@ -58,6 +58,11 @@ public class AuditDepsCard implements Card {
     }
 
     @Override
+    public Set<String> peers() {
+        return Set.of("packages");
+    }
+
+    @Override
     public String alias() {
         return "/api/audit/dependencies";
     }

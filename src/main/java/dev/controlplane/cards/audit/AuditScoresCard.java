@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +19,6 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.DependencyReader;
 import dev.controlplane.support.AtomicFiles;
 import dev.controlplane.support.Clock;
 
@@ -64,11 +64,15 @@ public class AuditScoresCard implements Card {
         return 50;
     }
 
+    /** It reads no file of its own: what it scores comes from its peers, whose files it inherits. */
     @Override
     public List<String> watchPaths() {
-        List<String> paths = new ArrayList<>(DependencyReader.MANIFEST_WATCH_PATHS);
-        paths.addAll(List.of("tests/", "docs/", ".gitignore", "project.yml"));
-        return List.copyOf(new java.util.LinkedHashSet<>(paths));
+        return List.of();
+    }
+
+    @Override
+    public Set<String> peers() {
+        return Set.of("audit:deps", "audit:structure", "audit:clients", "docs", "testing", "quality", "security");
     }
 
     @Override
@@ -123,7 +127,7 @@ public class AuditScoresCard implements Card {
     private static JsonNode peer(CardContext context, String key, ArrayNode warnings) throws InterruptedException {
         try {
             return context.peer(key);
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | CardContext.UndeclaredPeerException e) {
             throw e;
         } catch (Exception e) {
             warnings.add(key + " is unavailable (" + e.getMessage() + "): scored as empty");

@@ -78,15 +78,12 @@ public class K8sCard implements Card {
         return "/api/k8s/status";
     }
 
+    /** Shown on both tabs: one card and one cache entry, in both tab scopes. */
     @Override
-    public Set<String> scopes() {
-        return Set.of("devops", "integrations");
+    public List<Tab> tabs() {
+        return List.of(Tab.DEVOPS, Tab.INTEGRATIONS);
     }
 
-    @Override
-    public List<String> cascade() {
-        return List.of("project-status");
-    }
 
     /** One Kubernetes object of a manifest. */
     private record Resource(String kind, String name, String namespace, String apiVersion) {

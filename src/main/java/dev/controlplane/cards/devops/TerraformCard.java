@@ -83,15 +83,12 @@ public class TerraformCard implements Card {
         return "/api/terraform/status";
     }
 
+    /** Shown on both tabs: one card and one cache entry, in both tab scopes. */
     @Override
-    public Set<String> scopes() {
-        return Set.of("devops", "integrations");
+    public List<Tab> tabs() {
+        return List.of(Tab.DEVOPS, Tab.INTEGRATIONS);
     }
 
-    @Override
-    public List<String> cascade() {
-        return List.of("project-status");
-    }
 
     @Override
     public ObjectNode compute(CardContext ctx) {

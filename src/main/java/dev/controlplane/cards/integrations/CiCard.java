@@ -64,10 +64,6 @@ public class CiCard implements Card {
         return "/api/ci/status";
     }
 
-    @Override
-    public List<String> cascade() {
-        return List.of("project-status");
-    }
 
     /** A detected provider: its files and how many workflows (pipelines) they define. */
     private record Provider(String id, String name, int workflows, List<Path> files) {

@@ -81,10 +81,6 @@ public class DockerCard implements Card {
         return "/api/docker/status";
     }
 
-    @Override
-    public List<String> cascade() {
-        return List.of("ci", "k8s", "project-status");
-    }
 
     /** Whether the daemon runs is a fact no project file reflects. */
     @Override

@@ -65,10 +65,6 @@ public class GitCard implements Card {
         return "/api/git/status";
     }
 
-    @Override
-    public List<String> cascade() {
-        return List.of("github", "docker", "ci", "pages", "project-status");
-    }
 
     /** Ahead/behind follow fetches and pushes that may touch no watched file. */
     @Override

@@ -75,10 +75,6 @@ public class GithubCard implements Card {
         return "/api/integrations/gh/status";
     }
 
-    @Override
-    public List<String> cascade() {
-        return List.of("ci", "project-status");
-    }
 
     /** Logging in or out of gh changes no project file: re-check it every few minutes. */
     @Override

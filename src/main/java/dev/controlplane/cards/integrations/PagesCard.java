@@ -78,10 +78,6 @@ public class PagesCard implements Card {
         return "/api/pages/segments";
     }
 
-    @Override
-    public List<String> cascade() {
-        return List.of("dns", "project-status");
-    }
 
     private record Segment(String name, String source, String builder, String path) {
     }

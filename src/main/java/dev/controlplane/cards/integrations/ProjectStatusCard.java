@@ -2,13 +2,11 @@ package dev.controlplane.cards.integrations;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,14 +17,11 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.devops.DnsCard;
-import dev.controlplane.cards.devops.K8sCard;
-import dev.controlplane.cards.devops.TerraformCard;
 
 /**
  * How far the project is set up, integration by integration: one probe each (project, git, github, docker,
  * cicd, k8s, terraform, pages, dns) read from the other cards' current results, in dependency order, with
- * the first probe worth doing next. It watches the union of those cards' watch paths.
+ * the first probe worth doing next. It turns stale with any of those cards, since they are its peers.
  */
 @ApplicationScoped
 public class ProjectStatusCard implements Card {
@@ -55,13 +50,9 @@ public class ProjectStatusCard implements Card {
             new Probe("pages", "Pages", "pages", List.of("git")),
             new Probe("dns", "DNS / CDN", "dns", List.of("pages")));
 
-    private final List<Card> peers;
-
-    @Inject
-    public ProjectStatusCard(GitCard git, GithubCard github, CiCard ci, DockerCard docker, K8sCard k8s,
-            TerraformCard terraform, PagesCard pages, DnsCard dns) {
-        this.peers = List.of(git, github, ci, docker, k8s, terraform, pages, dns);
-    }
+    /** The cards the probes read: the peers, derived from the probe table so the two cannot disagree. */
+    private static final Set<String> PEERS = PROBES.stream().map(Probe::card).filter(java.util.Objects::nonNull)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Override
     public String key() {
@@ -88,21 +79,20 @@ public class ProjectStatusCard implements Card {
         return 60;
     }
 
+    /** What the project probe reads itself; the peers' files are inherited through {@link #peers()}. */
     @Override
     public List<String> watchPaths() {
-        Set<String> union = new LinkedHashSet<>(List.of("project.yml", "project.yaml"));
-        peers.forEach(peer -> union.addAll(peer.watchPaths()));
-        return List.copyOf(union);
+        return PROJECT_FILES;
+    }
+
+    @Override
+    public Set<String> peers() {
+        return PEERS;
     }
 
     @Override
     public String alias() {
         return "/api/project/status";
-    }
-
-    @Override
-    public Set<String> scopes() {
-        return Set.of("integrations");
     }
 
     @Override
@@ -173,6 +163,8 @@ public class ProjectStatusCard implements Card {
         JsonNode data;
         try {
             data = context.peer(probe.card());
+        } catch (CardContext.UndeclaredPeerException e) {
+            throw e;
         } catch (Exception e) {
             return status(ERROR, "the " + probe.card() + " card failed: " + e.getMessage());
         }

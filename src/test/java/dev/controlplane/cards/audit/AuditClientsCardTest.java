@@ -34,7 +34,7 @@ class AuditClientsCardTest {
 
     private ObjectNode compute(Path root) {
         try {
-            return card.compute(PeerContexts.withPeers(root, new PackagesCard()));
+            return card.compute(PeerContexts.withPeers(card, root, new PackagesCard()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

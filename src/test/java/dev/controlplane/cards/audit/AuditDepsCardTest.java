@@ -32,7 +32,7 @@ class AuditDepsCardTest {
 
     private ObjectNode compute(Path root) {
         try {
-            return card.compute(PeerContexts.withPeers(root, new PackagesCard()));
+            return card.compute(PeerContexts.withPeers(card, root, new PackagesCard()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -37,7 +37,7 @@ class AuditStructureCardTest {
         assertEquals("/api/audit/structure", card.alias());
         assertEquals(List.of("project.yml", "src/", "Dockerfile", "docker-compose.yml", ".github/workflows/",
                 "Makefile"), card.watchPaths());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Set.of("audit"), card.scopes());
     }
 

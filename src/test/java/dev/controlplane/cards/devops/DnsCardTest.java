@@ -37,7 +37,7 @@ class DnsCardTest {
         assertEquals(List.of("netlify.toml", "vercel.json", "wrangler.toml", "CNAME", "cloudflare/"),
                 card.watchPaths());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.HIDDEN, card.defaultPref());
     }
 

@@ -36,7 +36,7 @@ class DocsCardTest {
         assertEquals(List.of("docs/", "README.md", "CHANGELOG.md", "LICENSE", "CONTRIBUTING.md", "openapi.yaml",
                 "openapi.json"), card.watchPaths());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.AUTO, card.defaultPref());
     }
 

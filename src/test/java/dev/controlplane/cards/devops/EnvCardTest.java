@@ -43,7 +43,7 @@ class EnvCardTest {
         assertEquals(50, card.order());
         assertEquals(List.of(".env", ".env.*", "project.yml", "project.yaml"), card.watchPaths());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.AUTO, card.defaultPref());
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class PackagesCardTest {
         assertEquals(Tab.DEVOPS, card.tab());
         assertEquals(40, card.order());
         assertEquals(Pref.AUTO, card.defaultPref());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertTrue(card.watchPaths().containsAll(List.of("requirements.txt", "requirements-dev.txt", "pyproject.toml",
                 "Pipfile", "package.json", "package-lock.json", "Cargo.toml", "go.mod", "pom.xml", "build.gradle",
                 "build.gradle.kts", "Gemfile")));

@@ -57,7 +57,7 @@ class SecurityCardTest {
         assertEquals(10, card.order());
         assertEquals(List.of(".gitignore", "src/", ".env", ".env.vault"), card.watchPaths());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.AUTO, card.defaultPref());
     }
 

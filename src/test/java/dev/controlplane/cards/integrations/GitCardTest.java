@@ -56,7 +56,7 @@ class GitCardTest {
         assertEquals(10, card.order());
         assertEquals("/api/git/status", card.alias());
         assertEquals(List.of(".git/HEAD", ".git/index", ".git/refs/", ".gitignore"), card.watchPaths());
-        assertEquals(List.of("github", "docker", "ci", "pages", "project-status"), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Set.of("integrations"), card.scopes());
         assertEquals(Optional.of(Duration.ofMinutes(5)), card.maxAge());
     }

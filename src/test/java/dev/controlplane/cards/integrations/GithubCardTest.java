@@ -57,7 +57,7 @@ class GithubCardTest {
         assertEquals(Tab.INTEGRATIONS, card.tab());
         assertEquals(20, card.order());
         assertEquals(Set.of("integrations"), card.scopes());
-        assertEquals(List.of("ci", "project-status"), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(List.of(".github/", ".git/config"), card.watchPaths());
         assertEquals(Optional.of(Duration.ofMinutes(5)), card.maxAge());
     }
