@@ -92,6 +92,7 @@ public class BackgroundRecompute {
     }
 
     private void drain() {
+        cache.newRefresh(); // one reading of the project for the whole batch
         while (true) {
             List<Map.Entry<String, MissReason>> round;
             synchronized (this) {

@@ -36,6 +36,7 @@ import dev.controlplane.cards.CardRegistry;
 import dev.controlplane.config.ControlPlaneConfig;
 import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.Clock;
 import dev.controlplane.support.ProjectDirectory;
 import dev.controlplane.support.ToolRunner;
@@ -72,6 +73,8 @@ public class CardCache {
     private final Map<String, Long> doubts = new ConcurrentHashMap<>();
     /** Keys whose computation is executing now (not merely queued for a worker). */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** One reading of the project per refresh, shared by the cards computed in it. */
+    private final ProjectModels models;
 
     public CardCache(CardRegistry registry, CacheStore store, FingerprintScanner scanner, ActivityLog activity,
             Event<BusEvent> events, ProjectDirectory project, ControlPlaneConfig config) {
@@ -85,6 +88,20 @@ public class CardCache {
         this.depth = Math.max(1, config.watch().depth());
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.cache().workers()), daemon("card-compute"));
         this.timeouts = Executors.newSingleThreadScheduledExecutor(daemon("card-timeout"));
+        this.models = new ProjectModels(project.root());
+    }
+
+    /**
+     * A refresh starts (a background batch, a forced request): its cards read the project afresh, files no
+     * watch covers included, and share that reading.
+     */
+    public void newRefresh() {
+        models.invalidate();
+    }
+
+    /** Told by the watcher: with complete OS watches the cards of a refresh share one project model. */
+    public void shareProjectModel(boolean healthyWatches) {
+        models.share(healthyWatches);
     }
 
     @PreDestroy
@@ -103,6 +120,9 @@ public class CardCache {
     public ObjectNode get(String key, boolean force) {
         Card card = registry.find(key).orElseThrow(() -> new UnknownCardException(key));
         MissReason reason = force ? MissReason.FORCED : check(card);
+        if (force) {
+            newRefresh();
+        }
         if (reason == null) {
             CacheEntry entry = store.get(key).orElseThrow();
             ObjectNode hit = JsonNodeFactory.instance.objectNode();
@@ -160,6 +180,7 @@ public class CardCache {
 
     /** The OS reported a change under {@code keys}: their next request reads the files again. */
     public void doubt(Collection<String> keys) {
+        models.invalidate();
         synchronized (doubts) {
             for (String key : keys) {
                 doubts.merge(key, 1L, Long::sum);
@@ -170,6 +191,7 @@ public class CardCache {
 
     /** The OS watches are not (or no longer) complete: nothing is vouched for. */
     public void doubtAll() {
+        models.invalidate();
         doubt(List.copyOf(vouched.keySet()));
     }
 
@@ -248,9 +270,16 @@ public class CardCache {
             Set<String> watch = new LinkedHashSet<>(declared);
             store.get(key).ifPresent(previous -> watch.addAll(previous.watch()));
             Fingerprint before = scanner.take(watch);
+            boolean outermost = !models.inComputation();
+            ProjectModel model = models.acquire();
+            ObjectNode data;
             CardContext context = new CardContext(project.root(), project.stateDir(), depth,
-                    ToolRunner.DEFAULT_TIMEOUT, card.peers(), this::peer);
-            ObjectNode data = card.compute(context);
+                    ToolRunner.DEFAULT_TIMEOUT, card.peers(), this::peer, model);
+            try {
+                data = card.compute(context);
+            } finally {
+                models.release(outermost);
+            }
             if (!context.undeclaredPeerReads().isEmpty()) {
                 throw new IllegalStateException("the card reads undeclared peers " + context.undeclaredPeerReads());
             }

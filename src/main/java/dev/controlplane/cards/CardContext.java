@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ProjectWalker;
 import dev.controlplane.support.ToolRunner;
@@ -27,6 +28,7 @@ public final class CardContext {
     private final int depth;
     private final Duration toolTimeout;
     private final Set<String> declaredPeers;
+    private final ProjectModel project;
     private final Peers peers;
     private final Set<String> undeclared = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Set<String> discovered = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -52,6 +54,13 @@ public final class CardContext {
      */
     public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Set<String> declaredPeers,
             Peers peers) {
+        this(root, stateDir, depth, toolTimeout, declaredPeers, peers, new ProjectModel(root));
+    }
+
+    /** @param project the project model of this refresh, shared with the other cards computing in it */
+    public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Set<String> declaredPeers,
+            Peers peers, ProjectModel project) {
+        this.project = project;
         this.root = root;
         this.stateDir = stateDir;
         this.depth = Math.max(depth, MIN_COMPUTE_DEPTH);
@@ -103,6 +112,11 @@ public final class CardContext {
 
     public Path root() {
         return root;
+    }
+
+    /** The project as read once for this refresh: shared walks and parsed manifests. */
+    public ProjectModel project() {
+        return project;
     }
 
     /** {@code .state/} of the project: for cards that keep history (e.g. score trends). */
@@ -190,13 +204,13 @@ public final class CardContext {
         return toolTimeout;
     }
 
-    /** Regular files under a project directory that match, to the configured depth. */
+    /** Regular files under a project directory that match, to the configured depth (from the shared walk). */
     public List<Path> files(Path start, int limit, Predicate<Path> filter) {
-        return ProjectWalker.files(start, depth, limit, filter);
+        return project.files(start, depth, limit, filter);
     }
 
-    /** Walks a project directory to the configured depth (see {@link ProjectWalker}). */
+    /** Walks a project directory to the configured depth (see {@link ProjectWalker}), once per refresh. */
     public ProjectWalker.Summary walk(Path start, ProjectWalker.FileHandler handler) {
-        return ProjectWalker.walk(start, depth, ProjectWalker.DEFAULT_MAX_FILES, handler);
+        return project.walk(start, depth, ProjectWalker.DEFAULT_MAX_FILES, handler);
     }
 }

@@ -132,6 +132,7 @@ public class StalenessWatcher {
     void poll() {
         DirectoryWatcher watcher = directories;
         boolean healthy = watcher != null && watcher.healthy();
+        cache.shareProjectModel(healthy);
         if (!healthy) {
             cache.doubtAll(); // without complete OS watches nobody can vouch for the files
         }

@@ -84,6 +84,29 @@ class CacheBusterTest {
     }
 
     @Test
+    void theCardsOfOneRefreshShareOneReadingOfTheProject() throws Exception {
+        alpha.walk = true;
+        gamma.walk = true;
+        try (CacheHarness h = harness()) {
+            h.cache.shareProjectModel(true); // as the watcher says while its OS watches are complete
+            h.buster.bust("all");
+            await(() -> !h.recompute.running());
+            assertTrue(alpha.model == gamma.model, "one model for the batch");
+            assertEquals(1, alpha.model.walksMade(), "the tree was walked once for both cards");
+            var first = alpha.model;
+            h.buster.bust("all");
+            await(() -> !h.recompute.running());
+            assertTrue(first != alpha.model, "the next refresh reads the project again");
+            h.cache.doubt(List.of("alpha")); // a file event
+            h.cache.get("alpha", false);
+            h.cache.shareProjectModel(false);
+            h.buster.bust("all");
+            await(() -> !h.recompute.running());
+            assertTrue(alpha.model != gamma.model, "without complete OS watches, no reading is shared");
+        }
+    }
+
+    @Test
     void aBustInvalidatesAndRecomputesInTheBackgroundWithProgressEvents() throws Exception {
         try (CacheHarness h = harness()) {
             h.cache.get("alpha", false);

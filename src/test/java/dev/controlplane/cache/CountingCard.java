@@ -29,6 +29,9 @@ class CountingCard implements Card {
     volatile Set<String> peers = Set.of();
     volatile String reads;
     volatile String discover;
+    /** When set, the card walks the project through its context and remembers the model it was given. */
+    volatile boolean walk;
+    volatile dev.controlplane.project.ProjectModel model;
 
     CountingCard(String key, Tab tab) {
         this.key = key;
@@ -97,6 +100,10 @@ class CountingCard implements Card {
         }
         if (reads != null) {
             context.peer(reads);
+        }
+        if (walk) {
+            model = context.project();
+            context.walk(context.root(), (file, attrs) -> true);
         }
         if (discover != null) {
             context.watch(discover);

@@ -55,7 +55,7 @@ final class QualityProject {
     }
 
     private void load() {
-        ProjectWalker.files(ctx.root(), 1, 10_000, file -> true)
+        ctx.project().files(ctx.root(), 1, 10_000, file -> true)
                 .forEach(file -> rootFiles.add(file.getFileName().toString()));
         readPython();
         if (has("package.json")) {

@@ -100,7 +100,7 @@ public class TerraformCard implements Card {
             }
         }
         // Root-level *.tf only: the rest of the project is not Terraform's unless a module points at it.
-        if (inventory.addFiles(ProjectWalker.files(ctx.root(), 1, MAX_FILES, TerraformCard::isTerraformFile))) {
+        if (inventory.addFiles(ctx.project().files(ctx.root(), 1, MAX_FILES, TerraformCard::isTerraformFile))) {
             roots.add(".");
         }
         inventory.scanAll();
@@ -194,7 +194,7 @@ public class TerraformCard implements Card {
             // Local modules outside the roots (e.g. ../modules/vpc) are part of the configuration too.
             while (!moduleDirs.isEmpty()) {
                 Path dir = moduleDirs.poll();
-                List<Path> found = ProjectWalker.files(dir, 1, MAX_FILES, f -> f.getFileName().toString().endsWith(".tf"));
+                List<Path> found = ctx.project().files(dir, 1, MAX_FILES, f -> f.getFileName().toString().endsWith(".tf"));
                 found.sort(Comparator.comparing(ctx::rel));
                 boolean watched = false;
                 for (Path file : found) {

@@ -76,7 +76,7 @@ public class CiCard implements Card {
         ArrayNode workflows = CardJson.array();
 
         // GitHub reads only the files directly in .github/workflows/.
-        List<Path> actions = new ArrayList<>(ProjectWalker.files(ctx.path(".github/workflows"), 1, MAX_WORKFLOW_FILES,
+        List<Path> actions = new ArrayList<>(ctx.project().files(ctx.path(".github/workflows"), 1, MAX_WORKFLOW_FILES,
                 CiCard::isYaml));
         actions.sort(Comparator.comparing(ctx::rel));
         for (Path file : actions) {
