@@ -2,8 +2,8 @@ package dev.controlplane.cards.audit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +15,8 @@ import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.DependencyCatalogue;
-import dev.controlplane.cards.common.DependencyReader;
+import dev.controlplane.project.manifests.DependencyCatalogue;
+import dev.controlplane.project.manifests.DependencyReader;
 
 /**
  * The client libraries of external services among the dependencies (database drivers, caches, queues, cloud
@@ -68,7 +68,7 @@ public class AuditClientsCard implements Card {
 
     @Override
     public ObjectNode compute(CardContext context) throws Exception {
-        DependencyReader.Scan scan = DependencyReader.fromPackages(context, context.peer("packages"));
+        DependencyReader.Scan scan = DependencyReader.fromPackages(context::watch, context.peer("packages"));
         ObjectNode card = CardJson.object();
         ArrayNode clients = card.putArray("clients");
         Map<String, List<String>> byService = new TreeMap<>();

@@ -16,8 +16,8 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.DependencyCatalogue;
-import dev.controlplane.cards.common.DependencyReader;
+import dev.controlplane.project.manifests.DependencyCatalogue;
+import dev.controlplane.project.manifests.DependencyReader;
 
 /**
  * Every dependency of every manifest, once per (name, ecosystem), classified against the built-in
@@ -69,7 +69,7 @@ public class AuditDepsCard implements Card {
 
     @Override
     public ObjectNode compute(CardContext context) throws Exception {
-        DependencyReader.Scan scan = DependencyReader.fromPackages(context, context.peer("packages"));
+        DependencyReader.Scan scan = DependencyReader.fromPackages(context::watch, context.peer("packages"));
         List<UniqueDependency> unique = UniqueDependency.of(scan.dependencies());
         ObjectNode card = CardJson.object();
         ArrayNode dependencies = card.putArray("dependencies");

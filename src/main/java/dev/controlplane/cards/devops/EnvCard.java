@@ -20,6 +20,7 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.DotEnvParser;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 

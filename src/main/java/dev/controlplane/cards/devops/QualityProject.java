@@ -12,6 +12,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.manifests.GradleFacts;
+import dev.controlplane.project.manifests.PackageJsonFacts;
+import dev.controlplane.project.manifests.PomFacts;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ProjectWalker;

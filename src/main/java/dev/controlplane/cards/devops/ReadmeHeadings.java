@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.controlplane.project.files.SecretScanner;
+
 /** The headings of a README, by its markup: Markdown (ATX and setext), reStructuredText or AsciiDoc. */
 public final class ReadmeHeadings {
     private static final Pattern ATX = Pattern.compile("^ {0,3}#{1,6}(?:\\s+(.*?))?(?:\\s+#+)?\\s*$");

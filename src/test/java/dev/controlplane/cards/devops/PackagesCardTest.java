@@ -1,7 +1,7 @@
 package dev.controlplane.cards.devops;
 
-import static dev.controlplane.cards.common.DepsFixtures.texts;
-import static dev.controlplane.cards.common.DepsFixtures.write;
+import static dev.controlplane.project.manifests.DepsFixtures.texts;
+import static dev.controlplane.project.manifests.DepsFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.DepsFixtures;
+import dev.controlplane.project.manifests.DepsFixtures;
 
 class PackagesCardTest {
     private final PackagesCard card = new PackagesCard();

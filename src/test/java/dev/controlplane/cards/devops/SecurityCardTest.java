@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.ToolRunner;
 
 class SecurityCardTest {
