@@ -27,6 +27,7 @@ import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.audit.BuildFiles.Entrypoint;
 import dev.controlplane.cards.audit.BuildFiles.Module;
+import dev.controlplane.project.files.MakefileTargets;
 
 /**
  * What kind of solution the project is, from its files alone. Each flag is true when at least one rule

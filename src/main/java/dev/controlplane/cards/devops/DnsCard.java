@@ -31,6 +31,7 @@ import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.DomainNames;
 import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;

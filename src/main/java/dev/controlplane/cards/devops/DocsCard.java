@@ -26,6 +26,8 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.LicenseNames;
+import dev.controlplane.project.files.ReadmeHeadings;
 import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;

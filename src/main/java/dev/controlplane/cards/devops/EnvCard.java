@@ -21,6 +21,7 @@ import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.files.DotEnvParser;
+import dev.controlplane.project.files.EnvFileNames;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 

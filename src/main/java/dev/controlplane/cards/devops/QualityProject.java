@@ -15,6 +15,7 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.project.manifests.GradleFacts;
 import dev.controlplane.project.manifests.PackageJsonFacts;
 import dev.controlplane.project.manifests.PomFacts;
+import dev.controlplane.project.manifests.PythonManifests;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ProjectWalker;

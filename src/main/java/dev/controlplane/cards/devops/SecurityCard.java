@@ -23,6 +23,7 @@ import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.EnvFileNames;
 import dev.controlplane.project.files.SecretRule;
 import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.ProjectWalker;

@@ -25,6 +25,7 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.SourceUrls;
 import dev.controlplane.project.infra.HclScanner;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ProjectWalker;

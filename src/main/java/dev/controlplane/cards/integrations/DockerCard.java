@@ -22,6 +22,8 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.infra.ComposeServices;
+import dev.controlplane.project.infra.DockerfileAnalysis;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ToolRunner;

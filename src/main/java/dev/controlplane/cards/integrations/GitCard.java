@@ -16,6 +16,8 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.GitStatus;
+import dev.controlplane.project.files.RemoteUrl;
 import dev.controlplane.support.ToolRunner;
 
 /**

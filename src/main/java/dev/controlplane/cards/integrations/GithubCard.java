@@ -25,6 +25,7 @@ import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.devops.ToolProbe;
+import dev.controlplane.project.files.RemoteUrl;
 
 /**
  * The project's GitHub side: the repository slug from the origin remote (credentials never leave the parser),

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.DomainNames;
 
 class DnsCardTest {
     private final DnsCard card = new DnsCard();

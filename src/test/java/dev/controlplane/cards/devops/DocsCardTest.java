@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.LicenseNames;
 
 class DocsCardTest {
     private final DocsCard card = new DocsCard();

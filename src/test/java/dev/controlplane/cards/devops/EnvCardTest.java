@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.EnvFileNames;
 
 class EnvCardTest {
     /** Every value in the fixture's env files: the card reports names only. */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.infra.DockerfileAnalysis;
 
 class DockerCardTest {
     @TempDir

@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.GitStatus;
+import dev.controlplane.project.files.RemoteUrl;
 import dev.controlplane.support.ToolRunner;
 import dev.controlplane.testing.TestFiles;
 

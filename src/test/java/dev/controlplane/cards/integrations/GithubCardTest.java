@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.devops.InfraFixture;
+import dev.controlplane.project.files.RemoteUrl;
 
 class GithubCardTest {
     // A fake credential: the test proves it never reaches the output. nosec

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.integrations;
+package dev.controlplane.project.files;
 
 import java.util.Locale;
 import java.util.Set;
@@ -15,12 +15,12 @@ import java.util.Set;
  * @param user     the user of an scp-like or ssh URL without password ({@code git}), else ""
  * @param path     the repository path without query or fragment
  */
-record RemoteUrl(String protocol, String host, String port, String user, String path) {
+public record RemoteUrl(String protocol, String host, String port, String user, String path) {
     private static final Set<String> GITHUB_HOSTS = Set.of("github.com", "www.github.com", "ssh.github.com");
 
-    static final RemoteUrl NONE = new RemoteUrl("", "", "", "", "");
+    public static final RemoteUrl NONE = new RemoteUrl("", "", "", "", "");
 
-    static RemoteUrl parse(String url) {
+    public static RemoteUrl parse(String url) {
         String text = url == null ? "" : url.trim();
         if (text.isEmpty()) {
             return NONE;
@@ -97,21 +97,21 @@ record RemoteUrl(String protocol, String host, String port, String user, String 
         return path.substring(0, cut);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return protocol.isEmpty();
     }
 
-    boolean isGithub() {
+    public boolean isGithub() {
         return GITHUB_HOSTS.contains(host) || host.endsWith(".ghe.com");
     }
 
     /** The host {@code gh} knows this remote by ({@code ssh.github.com} is github.com over port 443). */
-    String ghHost() {
+    public String ghHost() {
         return host.endsWith(".ghe.com") ? host : "github.com";
     }
 
     /** {@code owner/name} (GitHub: the first two path segments), "" for a local path. */
-    String slug() {
+    public String slug() {
         if (host.isEmpty()) {
             return "";
         }
@@ -132,19 +132,19 @@ record RemoteUrl(String protocol, String host, String port, String user, String 
         return p;
     }
 
-    String owner() {
+    public String owner() {
         String slug = slug();
         int slash = slug.lastIndexOf('/');
         return slash < 0 ? "" : slug.substring(0, slash);
     }
 
-    String repo() {
+    public String repo() {
         String slug = slug();
         return slug.substring(slug.lastIndexOf('/') + 1);
     }
 
     /** The URL as it can be shown: same remote, no credentials, no query. */
-    String safeUrl() {
+    public String safeUrl() {
         if (isEmpty()) {
             return "";
         }

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.audit;
+package dev.controlplane.project.files;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * assignments ({@code :=}, {@code ::=}, {@code =}), special targets ({@code .PHONY}), pattern rules
  * ({@code %.o: %.c}), computed names ({@code $(BIN):}) and conditional/define blocks are not targets.
  */
-final class MakefileTargets {
+public final class MakefileTargets {
     private static final Pattern RULE = Pattern.compile("^([^:=#\\t][^:=#]*?)\\s*::?+(?!=)(.*)$");
     private static final Pattern DIRECTIVE = Pattern.compile(
             "^\\s*(define|endef|ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|export|unexport|"
@@ -21,7 +21,7 @@ final class MakefileTargets {
     private MakefileTargets() {
     }
 
-    static List<String> parse(String text) {
+    public static List<String> parse(String text) {
         Set<String> targets = new LinkedHashSet<>();
         boolean inDefine = false;
         for (String line : logicalLines(text)) {

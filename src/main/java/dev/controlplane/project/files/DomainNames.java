@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.files;
 
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,7 @@ public final class DomainNames {
             "(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
 
     /** A name is excluded when it equals one of these or is a subdomain of one. */
-    static final List<String> EXCLUDED = List.of("example.com", "example.org", "example.net", "example.edu",
+    public static final List<String> EXCLUDED = List.of("example.com", "example.org", "example.net", "example.edu",
             "localhost", "example", "test", "invalid", "local",
             "registry.npmjs.org", "npmjs.org", "npmjs.com", "registry.yarnpkg.com", "pypi.org", "pypi.python.org",
             "files.pythonhosted.org", "repo.maven.apache.org", "repo1.maven.org", "central.sonatype.com",
@@ -68,7 +68,7 @@ public final class DomainNames {
         return Optional.of(host);
     }
 
-    static boolean excluded(String host) {
+    public static boolean excluded(String host) {
         for (String name : EXCLUDED) {
             if (host.equals(name) || host.endsWith("." + name)) {
                 return true;

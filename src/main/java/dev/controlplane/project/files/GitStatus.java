@@ -1,4 +1,4 @@
-package dev.controlplane.cards.integrations;
+package dev.controlplane.project.files;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +9,11 @@ import java.util.function.Predicate;
  * changed paths, grouped the way the git card reports them. Counts are real; the name lists keep the first
  * {@link #MAX_NAMES} (a tree with 50,000 untracked files must not produce a 50,000-entry payload).
  */
-final class GitStatus {
-    static final int MAX_NAMES = 20;
+public final class GitStatus {
+    public static final int MAX_NAMES = 20;
 
     /** A count plus the first names counted. */
-    static final class Bucket {
+    public static final class Bucket {
         private final List<String> names = new ArrayList<>();
         private int count;
 
@@ -24,40 +24,40 @@ final class GitStatus {
             }
         }
 
-        int count() {
+        public int count() {
             return count;
         }
 
-        List<String> names() {
+        public List<String> names() {
             return List.copyOf(names);
         }
     }
 
     String oid;
-    String head;
-    String upstream;
-    int ahead;
-    int behind;
-    final Bucket staged = new Bucket();
-    final Bucket modified = new Bucket();
-    final Bucket untracked = new Bucket();
-    final Bucket unmerged = new Bucket();
-    int renamed;
+    public String head;
+    public String upstream;
+    public int ahead;
+    public int behind;
+    public final Bucket staged = new Bucket();
+    public final Bucket modified = new Bucket();
+    public final Bucket untracked = new Bucket();
+    public final Bucket unmerged = new Bucket();
+    public int renamed;
 
     private GitStatus() {
     }
 
     /** {@code (detached)} in {@code branch.head}: HEAD points at a commit, not a branch. */
-    boolean detached() {
+    public boolean detached() {
         return "(detached)".equals(head);
     }
 
     /** {@code (initial)} in {@code branch.oid}: the branch has no commit yet. */
-    boolean unborn() {
+    public boolean unborn() {
         return oid == null || "(initial)".equals(oid);
     }
 
-    boolean dirty() {
+    public boolean dirty() {
         return staged.count() + modified.count() + untracked.count() + unmerged.count() > 0;
     }
 
@@ -65,7 +65,7 @@ final class GitStatus {
      * Parses NUL-separated porcelain v2 records. {@code ignored} drops paths the card must not count (the
      * dashboard's own {@code .state/}).
      */
-    static GitStatus parse(String output, Predicate<String> ignored) {
+    public static GitStatus parse(String output, Predicate<String> ignored) {
         GitStatus status = new GitStatus();
         String[] records = output.split("\0", -1);
         for (int i = 0; i < records.length; i++) {

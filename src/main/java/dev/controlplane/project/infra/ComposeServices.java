@@ -1,4 +1,4 @@
-package dev.controlplane.cards.integrations;
+package dev.controlplane.project.infra;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * thing ({@code build: ./dir} or {@code build: {context: ./dir}}, {@code depends_on} as a list or a map,
  * ports as numbers, strings or objects); this flattens them into one shape. Environment values are never read.
  */
-final class ComposeServices {
+public final class ComposeServices {
 
-    record Service(String name, String image, String build, List<String> ports, List<String> dependsOn) {
+    public record Service(String name, String image, String build, List<String> ports, List<String> dependsOn) {
     }
 
     private ComposeServices() {
     }
 
     /** The services of the first document, in file order; empty when there is no {@code services} map. */
-    static List<Service> of(JsonNode document) {
+    public static List<Service> of(JsonNode document) {
         List<Service> services = new ArrayList<>();
         JsonNode map = document == null ? null : document.get("services");
         if (map == null || !map.isObject()) {

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.integrations;
+package dev.controlplane.project.infra;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * instructions, {@code FROM --platform=… image AS name}, global {@code ARG}s substituted into {@code FROM},
  * and stages that build on earlier stages (not base images, and they inherit {@code USER}).
  */
-record DockerfileAnalysis(List<String> baseImages, List<String> stages, List<String> ports, List<String> warnings,
+public record DockerfileAnalysis(List<String> baseImages, List<String> stages, List<String> ports, List<String> warnings,
         String finalUser) {
 
     private static final Pattern HEREDOC = Pattern.compile("<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
@@ -27,7 +27,7 @@ record DockerfileAnalysis(List<String> baseImages, List<String> stages, List<Str
     private static final Set<String> ROOT_USERS = Set.of("root", "0", "root:root", "0:0");
 
     /** One instruction after joining its continuation lines; {@code line} is where it starts (1-based). */
-    record Instruction(int line, String keyword, String args) {
+    public record Instruction(int line, String keyword, String args) {
     }
 
     /** A build stage as the parser tracks it. */
@@ -48,7 +48,7 @@ record DockerfileAnalysis(List<String> baseImages, List<String> stages, List<Str
         }
     }
 
-    static DockerfileAnalysis parse(String text) {
+    public static DockerfileAnalysis parse(String text) {
         List<Instruction> instructions = instructions(text);
         Map<String, String> globalArgs = new HashMap<>();
         List<Stage> stages = new ArrayList<>();
@@ -137,7 +137,7 @@ record DockerfileAnalysis(List<String> baseImages, List<String> stages, List<Str
     }
 
     /** A base image that floats: {@code latest}, or no tag at all (which means latest). */
-    static String tagProblem(String image) {
+    public static String tagProblem(String image) {
         if (image.equalsIgnoreCase("scratch") || image.contains("$") || image.contains("@")) {
             return null;                            // nothing to pull / unresolved variable / pinned by digest
         }
@@ -201,7 +201,7 @@ record DockerfileAnalysis(List<String> baseImages, List<String> stages, List<Str
     }
 
     /** {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR:+alt}}; unknown variables stay. */
-    static String substitute(String value, Map<String, String> vars) {
+    public static String substitute(String value, Map<String, String> vars) {
         Matcher m = VARIABLE.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -222,7 +222,7 @@ record DockerfileAnalysis(List<String> baseImages, List<String> stages, List<Str
     }
 
     /** Splits the Dockerfile into instructions, honouring the escape directive, continuations and heredocs. */
-    static List<Instruction> instructions(String text) {
+    public static List<Instruction> instructions(String text) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         char escape = escapeDirective(lines);
         List<Instruction> result = new ArrayList<>();
@@ -300,7 +300,7 @@ record DockerfileAnalysis(List<String> baseImages, List<String> stages, List<Str
     }
 
     /** Whitespace-separated tokens, or the strings of the JSON (exec) form {@code ["a", "b"]}. */
-    static List<String> tokens(String args) {
+    public static List<String> tokens(String args) {
         String trimmed = args.strip();
         List<String> tokens = new ArrayList<>();
         if (trimmed.startsWith("[") && trimmed.endsWith("]")) {

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.manifests;
 
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -18,20 +18,20 @@ import dev.controlplane.support.ParsedFile;
  * declared dependency names (PEP 621, PEP 735 groups, Poetry, Pipfile, requirements files), and INI sections
  * of setup.cfg / tox.ini.
  */
-final class PythonManifests {
+public final class PythonManifests {
     private static final Pattern REQUIREMENT_NAME = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)");
 
     private PythonManifests() {
     }
 
     /** A parsed pyproject.toml: its {@code [tool]} table and the names of everything it depends on. */
-    record Pyproject(JsonNode tool, Set<String> dependencies) {
-        boolean hasTool(String name) {
+    public record Pyproject(JsonNode tool, Set<String> dependencies) {
+        public boolean hasTool(String name) {
             return tool.has(name);
         }
 
         /** {@code [tool.pytest.ini_options]} addopts, or "". */
-        String pytestAddopts() {
+        public String pytestAddopts() {
             JsonNode addopts = tool.path("pytest").path("ini_options").path("addopts");
             if (addopts.isArray()) {
                 StringBuilder joined = new StringBuilder();
@@ -42,7 +42,7 @@ final class PythonManifests {
         }
     }
 
-    static ParsedFile<Pyproject> pyproject(Path file, Path root) {
+    public static ParsedFile<Pyproject> pyproject(Path file, Path root) {
         ParsedFile<JsonNode> parsed = Manifests.toml(file, root);
         if (!parsed.isOk()) {
             return ParsedFile.failed(parsed.warning());
@@ -60,7 +60,7 @@ final class PythonManifests {
     }
 
     /** Package names of a Pipfile's [packages] and [dev-packages]. */
-    static ParsedFile<Set<String>> pipfile(Path file, Path root) {
+    public static ParsedFile<Set<String>> pipfile(Path file, Path root) {
         ParsedFile<JsonNode> parsed = Manifests.toml(file, root);
         if (!parsed.isOk()) {
             return ParsedFile.failed(parsed.warning());
@@ -72,7 +72,7 @@ final class PythonManifests {
     }
 
     /** Package names in a requirements file (options, includes and URLs are skipped). */
-    static Set<String> requirements(String text) {
+    public static Set<String> requirements(String text) {
         Set<String> names = new TreeSet<>();
         if (text == null) {
             return names;
@@ -91,7 +91,7 @@ final class PythonManifests {
     }
 
     /** True when an INI file (setup.cfg, tox.ini) has the section {@code [name]} or one starting {@code [name:}. */
-    static boolean hasIniSection(String text, String name, boolean prefix) {
+    public static boolean hasIniSection(String text, String name, boolean prefix) {
         if (text == null) {
             return false;
         }
@@ -101,7 +101,7 @@ final class PythonManifests {
     }
 
     /** PEP 503 normalised name: case-folded, runs of {@code -_.} as one {@code -}. */
-    static String normalize(String name) {
+    public static String normalize(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
     }
 

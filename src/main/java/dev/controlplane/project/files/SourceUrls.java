@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.files;
 
 import java.util.regex.Pattern;
 
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Module and resource references (Terraform module sources, Kustomize remote resources) may carry credentials
  * ({@code git::https://user:token@host/repo.git}); those must never reach the card's output.
  */
-final class SourceUrls {
+public final class SourceUrls {
     /** {@code scheme://userinfo@} — the userinfo ends at the last '@' before the first '/' of the authority. */
     private static final Pattern USERINFO = Pattern.compile("(://)[^/?#\\s]*@");
     private static final Pattern SECRET_QUERY = Pattern.compile(
@@ -17,7 +17,7 @@ final class SourceUrls {
     }
 
     /** The reference with any {@code user:password@} and token-like query values removed. */
-    static String withoutCredentials(String source) {
+    public static String withoutCredentials(String source) {
         if (source == null) {
             return "";
         }
@@ -26,7 +26,7 @@ final class SourceUrls {
     }
 
     /** Whether the reference points outside the project (a URL or a registry/VCS address, not a path). */
-    static boolean isRemote(String source) {
+    public static boolean isRemote(String source) {
         return source.contains("://") || source.contains("::") || source.startsWith("git@")
                 || source.startsWith("github.com/") || source.startsWith("bitbucket.org/");
     }

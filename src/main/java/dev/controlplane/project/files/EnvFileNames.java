@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.files;
 
 import java.util.List;
 import java.util.Set;
