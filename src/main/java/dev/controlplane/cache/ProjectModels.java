@@ -45,20 +45,20 @@ final class ProjectModels {
         if (outer != null) {
             return outer;
         }
-        ProjectModel model;
-        if (share) {
-            long now = generation.get();
-            Shared existing = shared;
-            if (existing != null && existing.generation() == now) {
-                model = existing.model();
-            } else {
-                model = new ProjectModel(root);
-                shared = new Shared(model, now);
-            }
-        } else {
-            model = new ProjectModel(root);
-        }
+        ProjectModel model = share ? shared() : new ProjectModel(root);
         current.set(model);
+        return model;
+    }
+
+    /** Locked: cards starting together must not each create "the" model of their refresh. */
+    private synchronized ProjectModel shared() {
+        long now = generation.get();
+        Shared existing = shared;
+        if (existing != null && existing.generation() == now) {
+            return existing.model();
+        }
+        ProjectModel model = new ProjectModel(root);
+        shared = new Shared(model, now);
         return model;
     }
 

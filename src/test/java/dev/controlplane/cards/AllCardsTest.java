@@ -173,6 +173,18 @@ class AllCardsTest {
     }
 
     @Test
+    void theRegistryPrintsTheDependencyGraphDerivedFromPeers() {
+        // The graph docs/architecture.md shows: every edge comes from one peers() declaration.
+        CardRegistry registry = new CardRegistry(List.copyOf(cards().values()));
+        assertEquals("""
+                project-status <- k8s, terraform, dns, git, github, ci, docker, pages
+                audit:deps <- packages
+                audit:clients <- packages
+                audit:scores <- security, testing, quality, docs, audit:deps, audit:structure, audit:clients
+                """, registry.graph().describe());
+    }
+
+    @Test
     void theRegistryRefusesDuplicateKeys() throws IOException {
         List<Card> twice = new ArrayList<>(cards().values());
         twice.add(new DocsCard());

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.manifests.DependencyCatalogue;
@@ -26,44 +27,20 @@ import dev.controlplane.project.manifests.DependencyReader;
 @ApplicationScoped
 public class AuditClientsCard implements Card {
 
-    @Override
-    public String key() {
-        return "audit:clients";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("audit:clients")
+            .title("Service clients")
+            .description("Client libraries of external services: databases, caches, queues, cloud SDKs, HTTP, email, payments")
+            .tab(Tab.AUDIT)
+            .order(40)
+            .watch(DependencyReader.MANIFEST_WATCH_PATHS)
+            .alias("/api/audit/clients")
+            .peers(Set.of("packages"))
+            .build();
 
     @Override
-    public String title() {
-        return "Service clients";
-    }
-
-    @Override
-    public String description() {
-        return "Client libraries of external services: databases, caches, queues, cloud SDKs, HTTP, email, payments";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.AUDIT;
-    }
-
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return DependencyReader.MANIFEST_WATCH_PATHS;
-    }
-
-    @Override
-    public Set<String> peers() {
-        return Set.of("packages");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/clients";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

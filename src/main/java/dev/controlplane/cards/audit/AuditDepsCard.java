@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -27,44 +28,20 @@ import dev.controlplane.project.manifests.DependencyReader;
 @ApplicationScoped
 public class AuditDepsCard implements Card {
 
-    @Override
-    public String key() {
-        return "audit:deps";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("audit:deps")
+            .title("Dependencies")
+            .description("All declared dependencies, de-duplicated and classified (frameworks, ORMs, drivers, test, lint ...)")
+            .tab(Tab.AUDIT)
+            .order(20)
+            .watch(DependencyReader.MANIFEST_WATCH_PATHS)
+            .alias("/api/audit/dependencies")
+            .peers(Set.of("packages"))
+            .build();
 
     @Override
-    public String title() {
-        return "Dependencies";
-    }
-
-    @Override
-    public String description() {
-        return "All declared dependencies, de-duplicated and classified (frameworks, ORMs, drivers, test, lint ...)";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.AUDIT;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return DependencyReader.MANIFEST_WATCH_PATHS;
-    }
-
-    @Override
-    public Set<String> peers() {
-        return Set.of("packages");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/dependencies";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

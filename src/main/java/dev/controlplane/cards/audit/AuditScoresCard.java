@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -39,45 +40,23 @@ public class AuditScoresCard implements Card {
     static final double STABLE = 0.2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String key() {
-        return "audit:scores";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * watchPaths: It reads no file of its own: what it scores comes from its peers, whose files it inherits.
+     */
+    static final CardSpec SPEC = CardSpec.card("audit:scores")
+            .title("Scores")
+            .description("Complexity and quality out of 10, and how they moved since the last computations")
+            .tab(Tab.AUDIT)
+            .order(50)
+            .watch(List.of())
+            .alias("/api/audit/scores")
+            .peers(Set.of("audit:deps", "audit:structure", "audit:clients", "docs", "testing", "quality", "security"))
+            .build();
 
     @Override
-    public String title() {
-        return "Scores";
-    }
-
-    @Override
-    public String description() {
-        return "Complexity and quality out of 10, and how they moved since the last computations";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.AUDIT;
-    }
-
-    @Override
-    public int order() {
-        return 50;
-    }
-
-    /** It reads no file of its own: what it scores comes from its peers, whose files it inherits. */
-    @Override
-    public List<String> watchPaths() {
-        return List.of();
-    }
-
-    @Override
-    public Set<String> peers() {
-        return Set.of("audit:deps", "audit:structure", "audit:clients", "docs", "testing", "quality", "security");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/scores";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

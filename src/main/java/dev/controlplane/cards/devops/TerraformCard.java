@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -44,51 +45,23 @@ public class TerraformCard implements Card {
     private static final List<String> ROLES = List.of("main", "variables", "outputs", "providers", "backend",
             "versions", "other");
 
-    @Override
-    public String key() {
-        return "terraform";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * schema: 2: long lists are capped, with {@code <list>_total} beside them.
+     */
+    static final CardSpec SPEC = CardSpec.card("terraform")
+            .title("Terraform")
+            .description("Terraform roots, providers, modules, resources, backend and CLI")
+            .tab(Tab.DEVOPS, Tab.INTEGRATIONS)
+            .order(80)
+            .watch(List.of("terraform/", "infra/", "*.tf"))
+            .alias("/api/terraform/status")
+            .schema(2)
+            .build();
 
     @Override
-    public String title() {
-        return "Terraform";
-    }
-
-    @Override
-    public String description() {
-        return "Terraform roots, providers, modules, resources, backend and CLI";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 80;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of("terraform/", "infra/", "*.tf");
-    }
-
-    /** 2: long lists are capped, with {@code <list>_total} beside them. */
-    @Override
-    public int schema() {
-        return 2;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/terraform/status";
-    }
-
-    /** Shown on both tabs: one card and one cache entry, in both tab scopes. */
-    @Override
-    public List<Tab> tabs() {
-        return List.of(Tab.DEVOPS, Tab.INTEGRATIONS);
+    public CardSpec spec() {
+        return SPEC;
     }
 
 

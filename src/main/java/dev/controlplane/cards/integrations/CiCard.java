@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -28,40 +29,19 @@ import dev.controlplane.support.ProjectWalker;
 public class CiCard implements Card {
     private static final int MAX_WORKFLOW_FILES = 500;
 
-    @Override
-    public String key() {
-        return "ci";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("ci")
+            .title("CI/CD")
+            .description("CI providers, workflows, their triggers and jobs")
+            .tab(Tab.INTEGRATIONS)
+            .order(30)
+            .watch(List.of(".github/workflows/", ".gitlab-ci.yml", "Jenkinsfile", ".circleci/", "bitbucket-pipelines.yml", "azure-pipelines.yml", ".travis.yml"))
+            .alias("/api/ci/status")
+            .build();
 
     @Override
-    public String title() {
-        return "CI/CD";
-    }
-
-    @Override
-    public String description() {
-        return "CI providers, workflows, their triggers and jobs";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of(".github/workflows/", ".gitlab-ci.yml", "Jenkinsfile", ".circleci/", "bitbucket-pipelines.yml",
-                "azure-pipelines.yml", ".travis.yml");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/ci/status";
+    public CardSpec spec() {
+        return SPEC;
     }
 
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -54,45 +55,23 @@ public class ProjectStatusCard implements Card {
     private static final Set<String> PEERS = PROBES.stream().map(Probe::card).filter(java.util.Objects::nonNull)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    @Override
-    public String key() {
-        return "project-status";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * watchPaths: What the project probe reads itself; the peers' files are inherited through {@link #peers()}.
+     */
+    static final CardSpec SPEC = CardSpec.card("project-status")
+            .title("Project status")
+            .description("Which integrations are set up, in dependency order, and what to do next")
+            .tab(Tab.INTEGRATIONS)
+            .order(60)
+            .watch(PROJECT_FILES)
+            .alias("/api/project/status")
+            .peers(PEERS)
+            .build();
 
     @Override
-    public String title() {
-        return "Project status";
-    }
-
-    @Override
-    public String description() {
-        return "Which integrations are set up, in dependency order, and what to do next";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    /** What the project probe reads itself; the peers' files are inherited through {@link #peers()}. */
-    @Override
-    public List<String> watchPaths() {
-        return PROJECT_FILES;
-    }
-
-    @Override
-    public Set<String> peers() {
-        return PEERS;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/project/status";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override
