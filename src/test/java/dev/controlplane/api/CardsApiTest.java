@@ -72,6 +72,10 @@ class CardsApiTest {
         assertEquals("[\"project-status\"]", dns.get("dependents").toString());
         assertEquals("[\"audit:scores\"]", find(cards, "docs").get("dependents").toString());
         assertTrue(find(cards, "audit:scores").get("watch_paths").toString().contains("README.md"));
+        // The page draws a two-tab card in both panels.
+        String page = given().get("/").then().statusCode(200).extract().asString();
+        assertEquals(2, page.split("data-card=\"k8s\"", -1).length - 1, "k8s on devops and integrations");
+        assertEquals(1, page.split("data-card=\"docs\"", -1).length - 1);
     }
 
     private static JsonNode find(JsonNode cards, String key) {
