@@ -76,16 +76,24 @@
   }
 
   /* ---------- cards ---------- */
+  // One entry per key (its first element); a card shown on two tabs has one element on each, all drawn alike.
   const cardEls = new Map();
-  document.querySelectorAll('[data-card]').forEach((el) => cardEls.set(el.dataset.card, el));
+  const cardCopies = new Map();
+  document.querySelectorAll('[data-card]').forEach((el) => {
+    const key = el.dataset.card;
+    if (!cardEls.has(key)) cardEls.set(key, el);
+    cardCopies.set(key, (cardCopies.get(key) || []).concat([el]));
+  });
 
   function role(el, name) {
     return el.querySelector('[data-role="' + name + '"]');
   }
 
   function renderCard(key) {
-    const el = cardEls.get(key);
-    if (!el) return;
+    (cardCopies.get(key) || []).forEach((el) => renderCardInto(key, el));
+  }
+
+  function renderCardInto(key, el) {
     const e = entry(key);
     const pref = prefs[key] || 'auto';
     el.dataset.pref = pref;
@@ -364,7 +372,7 @@
     const rows = dialog.querySelector('[data-role="prefs-rows"]');
     rows.replaceChildren();
     cardEls.forEach((el, key) => {
-      if (!cardInfo[key] || cardInfo[key].tab !== tab) return;
+      if (!cardInfo[key] || !(cardInfo[key].tabs || [cardInfo[key].tab]).includes(tab)) return;
       const id = 'pref-' + key.replace(/[^a-z0-9-]/gi, '_');
       const select = ui.h('select', { id: id, name: key },
         ['auto', 'manual', 'hidden'].map((v) => ui.h('option', { value: v }, v)));
@@ -457,9 +465,9 @@
   if (initialTab && document.querySelector('[data-panel="' + CSS.escape(initialTab) + '"]')) selectTab(initialTab, false);
   applySnapshot(boot.snapshot || {});
   performance.mark('cp:cards-rendered');
-  setInterval(() => cardEls.forEach((el, key) => {
+  setInterval(() => cardCopies.forEach((els, key) => {
     const e = entries.get(key);
-    if (e && e.cachedAt != null) updateAge(el, e);
+    if (e && e.cachedAt != null) els.forEach((el) => updateAge(el, e));
   }), 1000);
   connect();
   setTimeout(loadMissing, 300);

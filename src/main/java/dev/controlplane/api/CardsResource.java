@@ -18,6 +18,7 @@ import dev.controlplane.cache.Preferences;
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.CardRegistry;
+import dev.controlplane.cards.Tab;
 
 /** The card registry and each card's payload ({@code ?bust=1} forces a recompute). */
 @Path("/api/cards")
@@ -41,13 +42,16 @@ public class CardsResource {
             item.put("key", card.key());
             item.put("title", card.title());
             item.put("description", card.description());
-            item.put("tab", card.tab().id());
-            item.set("watch_paths", CardJson.strings(card.watchPaths()));
+            item.put("tab", card.tabs().get(0).id());
+            item.set("tabs", CardJson.strings(card.tabs().stream().map(Tab::id).toList()));
+            // What makes the card stale: its own paths and those it inherits from its peers.
+            item.set("watch_paths", CardJson.strings(registry.graph().watchPaths(card.key())));
             item.put("pref", preferences.of(card.key()).id());
             item.put("endpoint", "/api/cards/" + card.key());
             item.put("alias", card.alias());
             item.set("scopes", CardJson.strings(List.copyOf(card.scopes())));
-            item.set("cascade", CardJson.strings(card.cascade()));
+            item.set("peers", CardJson.strings(registry.graph().peers(card.key())));
+            item.set("dependents", CardJson.strings(registry.graph().dependents(card.key())));
         }
         return cards;
     }

@@ -85,13 +85,15 @@ public class DashboardResource {
         for (Tab tab : Tab.values()) {
             List<CardView> views = new ArrayList<>();
             for (Card card : registry.all()) {
-                if (card.tab() != tab) {
+                if (!card.tabs().contains(tab)) {
                     continue;
                 }
                 Pref pref = preferences.of(card.key());
                 views.add(new CardView(card.key(), card.title(), card.description(), pref.id(), pref == Pref.HIDDEN));
-                cards.putObject(card.key()).put("title", card.title()).put("tab", tab.id())
-                        .set("cascade", mapper.valueToTree(card.cascade()));
+                ObjectNode info = cards.putObject(card.key()).put("title", card.title())
+                        .put("tab", card.tabs().get(0).id());
+                info.set("tabs", mapper.valueToTree(card.tabs().stream().map(Tab::id).toList()));
+                info.set("dependents", mapper.valueToTree(registry.graph().dependents(card.key())));
             }
             tabs.add(new TabView(tab.id(), tab.label(), views));
         }

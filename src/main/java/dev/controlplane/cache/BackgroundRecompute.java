@@ -19,21 +19,24 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardRegistry;
+import dev.controlplane.cards.PeerGraph;
 import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
 import dev.controlplane.support.Clock;
 import io.quarkus.logging.Log;
 
 /**
- * Recomputes cards in the background (after a bust, at start-up), slowest first so the whole batch finishes
- * sooner on the bounded pool. A batch is announced with {@code sys:warming {keys, total}} and closed with
+ * Recomputes cards in the background (after a bust, at start-up): peers before the cards that read them (one
+ * level of the peer graph at a time, so a dependent finds its peers fresh instead of computing them inline),
+ * and within a level slowest first so the whole batch finishes sooner on the bounded pool. A batch is announced with {@code sys:warming {keys, total}} and closed with
  * {@code sys:warm {keys_computed, total}}. Keys queued while a batch runs join it (announced again with the
- * new total) instead of being dropped. Keys queued "in order" are computed one after another, after the
- * others have started.
+ * new total) instead of being dropped.
  */
 @ApplicationScoped
 public class BackgroundRecompute {
     private final CardCache cache;
+    private final PeerGraph graph;
     private final Event<BusEvent> events;
     private final ExecutorService driver = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "card-recompute");
@@ -42,15 +45,14 @@ public class BackgroundRecompute {
     });
 
     private final Map<String, MissReason> pending = new LinkedHashMap<>();
-    /** Keys to compute one after another, in this order (a scope whose cards read each other). */
-    private final List<String> sequence = new ArrayList<>();
     private final Set<String> batch = new LinkedHashSet<>();
     private boolean running;
     private int computed;
     private long batchStarted;
 
-    public BackgroundRecompute(CardCache cache, Event<BusEvent> events) {
+    public BackgroundRecompute(CardCache cache, CardRegistry registry, Event<BusEvent> events) {
         this.cache = cache;
+        this.graph = registry.graph();
         this.events = events;
     }
 
@@ -61,18 +63,6 @@ public class BackgroundRecompute {
 
     /** Queues keys for recomputation; starts a batch unless one is running. */
     public void enqueue(Map<String, MissReason> keys) {
-        enqueue(keys, false);
-    }
-
-    /**
-     * Queues keys to be recomputed one after another in the given order, each published as it is done: for
-     * cards that read each other, so a card never computes a peer that is merely queued (a second computation).
-     */
-    public void enqueueInOrder(Map<String, MissReason> keys) {
-        enqueue(keys, true);
-    }
-
-    private void enqueue(Map<String, MissReason> keys, boolean ordered) {
         if (keys.isEmpty()) {
             return;
         }
@@ -80,9 +70,6 @@ public class BackgroundRecompute {
         boolean start;
         synchronized (this) {
             keys.forEach(pending::putIfAbsent);
-            if (ordered) {
-                keys.keySet().stream().filter(key -> !sequence.contains(key)).forEach(sequence::add);
-            }
             batch.addAll(keys.keySet());
             start = !running;
             if (start) {
@@ -105,55 +92,46 @@ public class BackgroundRecompute {
     }
 
     private void drain() {
+        cache.newRefresh(); // one reading of the project for the whole batch
         while (true) {
             List<Map.Entry<String, MissReason>> round;
-            List<Map.Entry<String, MissReason>> inOrder = new ArrayList<>();
             synchronized (this) {
                 if (pending.isEmpty()) {
                     finish();
                     return;
                 }
                 round = new ArrayList<>(pending.entrySet());
-                for (String key : sequence) {
-                    MissReason reason = pending.get(key);
-                    if (reason != null) {
-                        inOrder.add(Map.entry(key, reason));
-                    }
-                }
-                round.removeIf(e -> sequence.contains(e.getKey()));
-                sequence.clear();
                 pending.clear();
             }
-            round.sort(Comparator.comparingDouble((Map.Entry<String, MissReason> e) -> cache.lastElapsed(e.getKey()))
-                    .reversed());
-            List<CompletableFuture<?>> futures = new ArrayList<>();
-            for (Map.Entry<String, MissReason> item : round) {
-                try {
-                    futures.add(cache.refresh(item.getKey(), item.getValue())
-                            .handle((payload, failure) -> null));
-                } catch (RuntimeException e) {
-                    Log.warnf("Cannot recompute '%s': %s", item.getKey(), e.getMessage());
+            Map<String, MissReason> reasons = new LinkedHashMap<>();
+            round.forEach(item -> reasons.put(item.getKey(), item.getValue()));
+            for (List<String> level : graph.levels(reasons.keySet())) {
+                int count = computeLevel(level, reasons);
+                synchronized (this) {
+                    computed += count;
                 }
-            }
-            for (Map.Entry<String, MissReason> item : inOrder) {
-                try {
-                    CompletableFuture<?> future = cache.refresh(item.getKey(), item.getValue())
-                            .handle((payload, failure) -> null);
-                    futures.add(future);
-                    future.join();
-                } catch (RuntimeException e) {
-                    Log.warnf("Cannot recompute '%s': %s", item.getKey(), e.getMessage());
-                }
-            }
-            try {
-                CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
-            } catch (RuntimeException e) {
-                Log.debugf("Recompute round ended with %s", e.toString());
-            }
-            synchronized (this) {
-                computed += futures.size();
             }
         }
+    }
+
+    /** Computes one level of the peer graph in parallel, slowest first, and waits for all of it. */
+    private int computeLevel(List<String> level, Map<String, MissReason> reasons) {
+        List<String> keys = new ArrayList<>(level);
+        keys.sort(Comparator.comparingDouble(cache::lastElapsed).reversed());
+        List<CompletableFuture<?>> futures = new ArrayList<>();
+        for (String key : keys) {
+            try {
+                futures.add(cache.refresh(key, reasons.get(key)).handle((payload, failure) -> null));
+            } catch (RuntimeException e) {
+                Log.warnf("Cannot recompute '%s': %s", key, e.getMessage());
+            }
+        }
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            Log.debugf("Recompute round ended with %s", e.toString());
+        }
+        return futures.size();
     }
 
     private void finish() {

@@ -20,10 +20,11 @@ import dev.controlplane.events.EventTypes;
 import dev.controlplane.support.Clock;
 
 /**
- * Invalidates a scope ({@code devops}, {@code integrations}, {@code audit}, {@code all}) or one card with its
- * cascade, publishes {@code cache:bust {scope, keys, recomputing, outdated}}, and recomputes in the background
- * what the dashboard shows by itself: cards set to {@code auto}, plus the card the user named, plus every card
- * of a nested on-demand scope ({@code audit:l2}) the user named.
+ * Invalidates a scope ({@code devops}, {@code integrations}, {@code audit}, {@code all}, {@code audit:l2}) or one
+ * card with every card that reads it (transitively, from the declared peers), publishes {@code cache:bust
+ * {scope, keys, recomputing, outdated}}, and recomputes in the background, peers first: every card of a scope
+ * the user asked to refresh (preferences only decide what the page loads), or for a single card that card
+ * plus its {@code auto} dependents.
  */
 @ApplicationScoped
 public class CacheBuster {
@@ -57,11 +58,10 @@ public class CacheBuster {
         if (!scope && registry.find(target).isEmpty()) {
             throw new UnknownCardException(target);
         }
-        // A nested scope (audit:l2) holds on-demand analysis: busting it recomputes all its cards whatever their
-        // preference, one after another in display order (its dependency order); busting its parent or "all"
-        // keeps its results, marked outdated, since recomputing them is the user's call.
+        // A nested scope (audit:l2) holds on-demand analysis: busting its parent or "all" keeps its results,
+        // marked outdated, since recomputing them is the user's call (the Analyze button busts it by name).
         boolean onDemand = scope && isNested(target);
-        List<String> keys = new ArrayList<>(scope ? registry.scope(target) : List.copyOf(registry.withCascade(target)));
+        List<String> keys = new ArrayList<>(scope ? registry.scope(target) : List.copyOf(registry.withDependents(target)));
         List<String> outdated = new ArrayList<>();
         if (scope && !onDemand) {
             for (Card card : registry.all()) {
@@ -81,7 +81,7 @@ public class CacheBuster {
         Map<String, MissReason> toCompute = new LinkedHashMap<>();
         for (String key : keys) {
             Pref pref = preferences.of(key);
-            if (onDemand || pref == Pref.AUTO || key.equals(target)) {
+            if (scope || pref == Pref.AUTO || key.equals(target)) {
                 toCompute.put(key, MissReason.FORCED);
             }
         }
@@ -90,11 +90,7 @@ public class CacheBuster {
         for (String key : outdated) {
             markOutdated(key, target);
         }
-        if (onDemand) {
-            recompute.enqueueInOrder(toCompute);
-        } else {
-            recompute.enqueue(toCompute);
-        }
+        recompute.enqueue(toCompute);
         return new Result(target, List.copyOf(keys), List.copyOf(toCompute.keySet()), List.copyOf(outdated));
     }
 

@@ -37,6 +37,7 @@ import dev.controlplane.cards.RemoteCard;
 import dev.controlplane.config.ControlPlaneConfig;
 import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.Clock;
 import dev.controlplane.support.ProjectDirectory;
 import dev.controlplane.support.ToolRunner;
@@ -73,6 +74,8 @@ public class CardCache {
     private final Map<String, Long> doubts = new ConcurrentHashMap<>();
     /** Keys whose computation is executing now (not merely queued for a worker). */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** One reading of the project per refresh, shared by the cards computed in it. */
+    private final ProjectModels models;
 
     public CardCache(CardRegistry registry, CacheStore store, FingerprintScanner scanner, ActivityLog activity,
             Event<BusEvent> events, ProjectDirectory project, ControlPlaneConfig config) {
@@ -86,6 +89,20 @@ public class CardCache {
         this.depth = Math.max(1, config.watch().depth());
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.cache().workers()), daemon("card-compute"));
         this.timeouts = Executors.newSingleThreadScheduledExecutor(daemon("card-timeout"));
+        this.models = new ProjectModels(project.root());
+    }
+
+    /**
+     * A refresh starts (a background batch, a forced request): its cards read the project afresh, files no
+     * watch covers included, and share that reading.
+     */
+    public void newRefresh() {
+        models.invalidate();
+    }
+
+    /** Told by the watcher: with complete OS watches the cards of a refresh share one project model. */
+    public void shareProjectModel(boolean healthyWatches) {
+        models.share(healthyWatches);
     }
 
     @PreDestroy
@@ -104,6 +121,9 @@ public class CardCache {
     public ObjectNode get(String key, boolean force) {
         Card card = registry.find(key).orElseThrow(() -> new UnknownCardException(key));
         MissReason reason = force ? MissReason.FORCED : check(card);
+        if (force) {
+            newRefresh();
+        }
         if (reason == null) {
             CacheEntry entry = store.get(key).orElseThrow();
             ObjectNode hit = JsonNodeFactory.instance.objectNode();
@@ -124,8 +144,8 @@ public class CardCache {
             return MissReason.ABSENT;
         }
         CacheEntry entry = cached.get();
-        if (card.maxAge().isPresent()
-                && System.currentTimeMillis() / 1000.0 - entry.cachedAt() > card.maxAge().get().toSeconds()) {
+        Optional<Duration> maxAge = registry.graph().maxAge(card.key());
+        if (maxAge.isPresent() && System.currentTimeMillis() / 1000.0 - entry.cachedAt() > maxAge.get().toSeconds()) {
             return MissReason.TTL;
         }
         // A project directory renamed away keeps its OS watches (they follow the inode) and so its vouches:
@@ -161,6 +181,7 @@ public class CardCache {
 
     /** The OS reported a change under {@code keys}: their next request reads the files again. */
     public void doubt(Collection<String> keys) {
+        models.invalidate();
         synchronized (doubts) {
             for (String key : keys) {
                 doubts.merge(key, 1L, Long::sum);
@@ -171,6 +192,7 @@ public class CardCache {
 
     /** The OS watches are not (or no longer) complete: nothing is vouched for. */
     public void doubtAll() {
+        models.invalidate();
         doubt(List.copyOf(vouched.keySet()));
     }
 
@@ -246,16 +268,33 @@ public class CardCache {
                 throw new IllegalStateException("the project directory " + project.root() + " does not exist");
             }
             // Fingerprint first: a file edited while the card computes makes the next request recompute.
-            Set<String> watch = new LinkedHashSet<>(card.watchPaths());
+            // The watch paths include the peers' (derived by the registry): a dependent is stale with them.
+            List<String> declared = registry.graph().watchPaths(key);
+            Set<String> watch = new LinkedHashSet<>(declared);
             store.get(key).ifPresent(previous -> watch.addAll(previous.watch()));
             Fingerprint before = scanner.take(watch);
+            boolean outermost = !models.inComputation();
+            ProjectModel model = models.acquire();
+            ObjectNode data;
             CardContext context = new CardContext(project.root(), project.stateDir(), depth,
-                    ToolRunner.DEFAULT_TIMEOUT, peers);
-            ObjectNode data = card.compute(context);
+                    ToolRunner.DEFAULT_TIMEOUT, card.peers(), peers, model);
+            try {
+                data = card.compute(context);
+            } finally {
+                models.release(outermost);
+            }
+            if (!context.undeclaredPeerReads().isEmpty()) {
+                throw new IllegalStateException("the card reads undeclared peers " + context.undeclaredPeerReads());
+            }
             if (data == null || !data.path("summary").isObject()) {
                 throw new IllegalStateException("the card returned no summary");
             }
-            Fingerprint fingerprint = withDiscovered(card, before, context.discoveredWatchPaths());
+            Set<String> discovered = context.discoveredWatchPaths();
+            // Paths a peer found while computing (nested modules, included files) concern its readers too.
+            for (String peer : registry.graph().allPeers(key)) {
+                store.get(peer).ifPresent(entry -> discovered.addAll(entry.watch()));
+            }
+            Fingerprint fingerprint = withDiscovered(declared, before, discovered);
             double elapsed = Clock.seconds(System.nanoTime() - started);
             Optional<CacheEntry> previous = store.get(key);
             if (card instanceof RemoteCard && previous.isPresent() && previous.get().schema() == card.schema()
@@ -335,7 +374,7 @@ public class CardCache {
     }
 
     /** Adds the scans of watch paths the card discovered while computing (only the ones not yet scanned). */
-    private Fingerprint withDiscovered(Card card, Fingerprint before, Set<String> discovered) {
+    private Fingerprint withDiscovered(List<String> declared, Fingerprint before, Set<String> discovered) {
         List<String> missing = new ArrayList<>();
         for (String path : discovered) {
             if (!before.parts().containsKey(path)) {
@@ -345,7 +384,7 @@ public class CardCache {
         // Paths discovered earlier but no longer found are dropped, unless the card declares them itself.
         Map<String, PatternScan> scans = new LinkedHashMap<>();
         before.parts().forEach((pattern, scan) -> {
-            if (card.watchPaths().contains(pattern) || discovered.contains(pattern)) {
+            if (declared.contains(pattern) || discovered.contains(pattern)) {
                 scans.put(pattern, scan);
             }
         });

@@ -14,41 +14,76 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public interface Card {
 
-    /** The cache key, used on the wire ({@code testing}, {@code audit:system}). */
-    String key();
+    /**
+     * The card's whole declaration (key, title, tabs, watch paths, peers, ...), built once into a constant.
+     * Every accessor below reads it. A card without one (null) overrides key, title, description, tab,
+     * order, watchPaths and alias itself, and gets the defaults for the rest.
+     */
+    default CardSpec spec() {
+        return null;
+    }
 
-    String title();
+    /** The cache key, used on the wire ({@code testing}, {@code audit:system}, {@code audit:l2:repo}). */
+    default String key() {
+        return spec().key();
+    }
+
+    default String title() {
+        return spec().title();
+    }
 
     /** One line saying what the card checks. */
-    String description();
+    default String description() {
+        return spec().description();
+    }
 
-    Tab tab();
+    /** The first tab the card is shown on (its home). */
+    default Tab tab() {
+        return spec().tabs().get(0);
+    }
+
+    /** Every tab the card is shown on: one card, one cache entry, drawn on each (default: its home tab). */
+    default List<Tab> tabs() {
+        return spec() == null ? List.of(tab()) : spec().tabs();
+    }
 
     /** Position within the tab (lower first). */
-    int order();
+    default int order() {
+        return spec().order();
+    }
 
     /**
      * Files and directories whose change makes the card stale, relative to the project root: a trailing
      * {@code /} means "the directory, walked"; a {@code *} in a root-level name is a glob ({@code Dockerfile*}).
      * Paths discovered while computing are added through {@link CardContext#watch(String)}.
      */
-    List<String> watchPaths();
-
-    /** The original HTTP path kept as an alias of {@code /api/cards/{key}}. */
-    String alias();
-
-    /** Bust scopes this card belongs to (default: its tab's). */
-    default Set<String> scopes() {
-        return Set.of(tab().id());
+    default List<String> watchPaths() {
+        return spec().watchPaths();
     }
 
-    /** Cards busted along with this one (one level, not transitive). */
-    default List<String> cascade() {
-        return List.of();
+    /** The original HTTP path kept as an alias of {@code /api/cards/{key}}. */
+    default String alias() {
+        return spec().alias();
+    }
+
+    /** Bust scopes this card belongs to: the tabs it is shown on. */
+    default Set<String> scopes() {
+        Set<String> scopes = new java.util.LinkedHashSet<>();
+        tabs().forEach(tab -> scopes.add(tab.id()));
+        return Set.copyOf(scopes);
+    }
+
+    /**
+     * The cards whose results this one reads through {@link CardContext#peer(String)}: the one declaration
+     * from which the registry derives staleness (a dependent watches its peers' files too), bust cascades,
+     * recompute order and cycle checks. Reading a peer not listed here fails.
+     */
+    default Set<String> peers() {
+        return spec() == null ? Set.of() : spec().peers();
     }
 
     default Pref defaultPref() {
-        return Pref.AUTO;
+        return spec() == null ? Pref.AUTO : spec().defaultPref();
     }
 
     /**
@@ -56,12 +91,12 @@ public interface Card {
      * shows an old shape.
      */
     default int schema() {
-        return 1;
+        return spec() == null ? 1 : spec().schema();
     }
 
     /** A maximum age for facts that no file reflects (daemon state, auth, upstream). Default: none. */
     default Optional<Duration> maxAge() {
-        return Optional.empty();
+        return spec() == null ? Optional.empty() : spec().maxAge();
     }
 
     /**

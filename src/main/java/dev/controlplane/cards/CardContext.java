@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ProjectWalker;
 import dev.controlplane.support.ToolRunner;
@@ -26,7 +27,10 @@ public final class CardContext {
     private final Path stateDir;
     private final int depth;
     private final Duration toolTimeout;
+    private final Set<String> declaredPeers;
+    private final ProjectModel project;
     private final Peers peers;
+    private final Set<String> undeclared = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Set<String> discovered = Collections.synchronizedSet(new LinkedHashSet<>());
 
     /** How a card reads another card's current result (supplied by the cache; cards never see the cache). */
@@ -49,39 +53,88 @@ public final class CardContext {
      */
     public static final int MIN_COMPUTE_DEPTH = 24;
 
-    public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Peers peers) {
+    /**
+     * @param declaredPeers the computing card's {@link Card#peers()}: the only keys {@link #peer} will read
+     * @param peers         how those are read
+     */
+    public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Set<String> declaredPeers,
+            Peers peers) {
+        this(root, stateDir, depth, toolTimeout, declaredPeers, peers, new ProjectModel(root));
+    }
+
+    /** @param project the project model of this refresh, shared with the other cards computing in it */
+    public CardContext(Path root, Path stateDir, int depth, Duration toolTimeout, Set<String> declaredPeers,
+            Peers peers, ProjectModel project) {
+        this.project = project;
         this.root = root;
         this.stateDir = stateDir;
         this.depth = Math.max(depth, MIN_COMPUTE_DEPTH);
         this.toolTimeout = toolTimeout;
+        this.declaredPeers = Set.copyOf(declaredPeers);
         this.peers = peers;
     }
 
     /** A context without peers: for tests and tools that compute one card on its own. */
     public static CardContext standalone(Path root) {
-        return new CardContext(root, root.resolve(".state"), MIN_COMPUTE_DEPTH, ToolRunner.DEFAULT_TIMEOUT, key -> {
-            throw new IllegalStateException("no peer card '" + key + "' outside the cache");
-        });
+        return new CardContext(root, root.resolve(".state"), MIN_COMPUTE_DEPTH, ToolRunner.DEFAULT_TIMEOUT, Set.of(),
+                key -> {
+                    throw new IllegalStateException("no peer card '" + key + "' outside the cache");
+                });
     }
 
     /**
      * The current result of another card (project-status summarises the integration cards, audit:scores the
-     * devops ones). The peer graph must be acyclic.
+     * devops ones). Only a declared peer can be read: an undeclared read would escape staleness, bust
+     * cascades and recompute order, so it fails at once (and with it the card's test), whatever the caller
+     * does with other failures.
      */
     public ObjectNode peer(String key) throws Exception {
+        checkDeclared(key);
         return peers.get(key);
+    }
+
+    private void checkDeclared(String key) {
+        if (!declaredPeers.contains(key)) {
+            undeclared.add(key);
+            throw new UndeclaredPeerException(key, declaredPeers);
+        }
     }
 
     /**
      * Another card's cached payload, never computed nor waited for: how a local card reads a remote one (it is
-     * recomputed when that one changes).
+     * recomputed when that one changes). The key must be a declared peer, as for {@link #peer(String)}.
      */
     public java.util.Optional<ObjectNode> cachedPeer(String key) {
+        checkDeclared(key);
         return java.util.Optional.ofNullable(peers.cached(key));
+    }
+
+    /**
+     * Undeclared peers this computation tried to read: checked by the cache after {@code compute}, so a card
+     * that catches the exception still fails.
+     */
+    public Set<String> undeclaredPeerReads() {
+        synchronized (undeclared) {
+            return new LinkedHashSet<>(undeclared);
+        }
+    }
+
+    /** Reading a card not listed in {@link Card#peers()}: a programming error, never a project state. */
+    public static final class UndeclaredPeerException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        UndeclaredPeerException(String key, Set<String> declared) {
+            super("peer '" + key + "' is read but not declared in peers() " + new java.util.TreeSet<>(declared));
+        }
     }
 
     public Path root() {
         return root;
+    }
+
+    /** The project as read once for this refresh: shared walks and parsed manifests. */
+    public ProjectModel project() {
+        return project;
     }
 
     /** {@code .state/} of the project: for cards that keep history (e.g. score trends). */
@@ -169,13 +222,13 @@ public final class CardContext {
         return toolTimeout;
     }
 
-    /** Regular files under a project directory that match, to the configured depth. */
+    /** Regular files under a project directory that match, to the configured depth (from the shared walk). */
     public List<Path> files(Path start, int limit, Predicate<Path> filter) {
-        return ProjectWalker.files(start, depth, limit, filter);
+        return project.files(start, depth, limit, filter);
     }
 
-    /** Walks a project directory to the configured depth (see {@link ProjectWalker}). */
+    /** Walks a project directory to the configured depth (see {@link ProjectWalker}), once per refresh. */
     public ProjectWalker.Summary walk(Path start, ProjectWalker.FileHandler handler) {
-        return ProjectWalker.walk(start, depth, ProjectWalker.DEFAULT_MAX_FILES, handler);
+        return project.walk(start, depth, ProjectWalker.DEFAULT_MAX_FILES, handler);
     }
 }

@@ -3,7 +3,6 @@ package dev.controlplane.cards;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,23 +15,26 @@ import io.quarkus.arc.All;
 
 /**
  * Every card bean, found by CDI at build time (no runtime scanning, so native images see them all), validated
- * once: keys unique and well-formed, aliases unique, cascades naming real cards.
+ * once: keys unique and well-formed, aliases unique, peers naming real cards and forming no cycle.
  */
 @ApplicationScoped
 public class CardRegistry {
     public static final String SCOPE_ALL = "all";
+    /** {@code name}, {@code tab:name} or {@code tab:group:name} ({@code audit:l2:repo}). */
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*){0,2}");
 
     private final Map<String, Card> byKey = new LinkedHashMap<>();
     private final Map<String, Card> byAlias = new LinkedHashMap<>();
+    private final PeerGraph graph;
 
     public CardRegistry(@All List<Card> cards) {
         List<Card> sorted = new ArrayList<>(cards);
-        sorted.sort(Comparator.comparing((Card c) -> c.tab().ordinal()).thenComparingInt(Card::order)
+        sorted.sort(Comparator.comparing((Card c) -> c.tabs().get(0).ordinal()).thenComparingInt(Card::order)
                 .thenComparing(Card::key));
         for (Card card : sorted) {
             if (!KEY.matcher(card.key()).matches()) {
-                throw new IllegalStateException("Card key '" + card.key() + "' is not of the form name, tab:name or tab:group:name");
+                throw new IllegalStateException("Card key '" + card.key()
+                        + "' is not of the form name, tab:name or tab:group:name");
             }
             if (byKey.put(card.key(), card) != null) {
                 throw new IllegalStateException("Two cards share the key '" + card.key() + "'");
@@ -41,13 +43,12 @@ public class CardRegistry {
                 throw new IllegalStateException("Two cards share the alias '" + card.alias() + "'");
             }
         }
-        for (Card card : sorted) {
-            for (String target : card.cascade()) {
-                if (!byKey.containsKey(target)) {
-                    throw new IllegalStateException("Card '" + card.key() + "' cascades to unknown card '" + target + "'");
-                }
-            }
-        }
+        graph = new PeerGraph(byKey);
+    }
+
+    /** Who reads whom: dependents, inherited watch paths, recompute order (see {@link PeerGraph}). */
+    public PeerGraph graph() {
+        return graph;
     }
 
     /** All cards in display order (by tab, then order). */
@@ -85,11 +86,8 @@ public class CardRegistry {
         return keys;
     }
 
-    /** A card and the cards its bust cascades to (one level). */
-    public Set<String> withCascade(String key) {
-        Set<String> keys = new LinkedHashSet<>();
-        keys.add(key);
-        find(key).ifPresent(card -> keys.addAll(card.cascade()));
-        return keys;
+    /** A card and every card that reads it, transitively: what busting it invalidates. */
+    public Set<String> withDependents(String key) {
+        return byKey.containsKey(key) ? graph.withDependents(key) : Set.of(key);
     }
 }

@@ -68,7 +68,7 @@ public class RemoteDependents {
     private void recompute(String remoteKey) {
         Set<String> done = new LinkedHashSet<>();
         done.add(remoteKey);
-        List<String> level = local(registry.withCascade(remoteKey), done);
+        List<String> level = local(new LinkedHashSet<>(registry.graph().dependents(remoteKey)), done);
         while (!level.isEmpty()) {
             List<CompletableFuture<?>> futures = new ArrayList<>();
             for (String key : level) {
@@ -84,7 +84,7 @@ public class RemoteDependents {
             }
             done.addAll(level);
             Set<String> next = new LinkedHashSet<>();
-            level.forEach(key -> next.addAll(registry.withCascade(key)));
+            level.forEach(key -> next.addAll(registry.graph().dependents(key)));
             level = local(next, done);
         }
     }

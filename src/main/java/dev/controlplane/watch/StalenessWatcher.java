@@ -1,7 +1,6 @@
 package dev.controlplane.watch;
 
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -12,33 +11,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cache.CacheEntry;
 import dev.controlplane.cache.CardCache;
 import dev.controlplane.cache.Fingerprint;
 import dev.controlplane.cache.FingerprintScanner;
 import dev.controlplane.cache.PatternScan;
-import dev.controlplane.cache.WatchPattern;
-import dev.controlplane.cards.CardJson;
 import dev.controlplane.config.ControlPlaneConfig;
 import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
-import dev.controlplane.support.Clock;
 import dev.controlplane.support.ProjectDirectory;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,21 +46,19 @@ import io.vertx.core.Vertx;
  * gathers an editor's save sequence, a check of only the cards that watch that path. Once the watch service
  * covers everything, the poll runs rarely (it only has to catch what the OS cannot report).
  * <p>
- * Each change is announced once per card ({@code state:stale}); further saves within {@value #COALESCE_MILLIS}
- * ms of an announcement are folded into it; a later change while still stale is announced again with its own
- * paths. A recomputed card re-arms. Checks run on one thread, so no two checks interleave.
+ * This class schedules: the poll, the checks (on one thread, so no two interleave) and the OS watches. What
+ * the OS reports is gathered by {@link ChangeQueue}; whether a card is stale, and its announcement, is
+ * {@link StaleEvaluator}'s.
  */
 @ApplicationScoped
 public class StalenessWatcher {
-    static final long COALESCE_MILLIS = 1000;
-    static final long NUDGE_DEBOUNCE_MILLIS = 50;
-    static final int MAX_CHANGED = 10;
+    static final long COALESCE_MILLIS = StaleEvaluator.COALESCE_MILLIS;
 
     private final CardCache cache;
     private final FingerprintScanner scanner;
-    private final Event<BusEvent> events;
-    private final Vertx vertx;
     private final AutoRefresher autoRefresher;
+    private final StaleEvaluator evaluator;
+    private final ChangeQueue queue;
     private final Path root;
     private final boolean useWatchService;
     private final long pollMillis;
@@ -79,17 +69,10 @@ public class StalenessWatcher {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, StaleState> states = new ConcurrentHashMap<>();
-    /** Directories each pattern covered at its last scan: what the watch service must observe. */
-    private final Map<String, List<String>> patternDirectories = new ConcurrentHashMap<>();
-    private final Set<Path> pendingPaths = ConcurrentHashMap.newKeySet();
-    private final Set<String> pendingKeys = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean pendingAll = new AtomicBoolean();
-    private final AtomicBoolean nudgeScheduled = new AtomicBoolean();
+    private final WatchedDirectories watched;
 
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong checks = new AtomicLong();
-    private final AtomicLong fired = new AtomicLong();
     private volatile long lastFullCheckMillis;
     private volatile double lastPollMs;
     private volatile double lastCheckMs;
@@ -101,10 +84,11 @@ public class StalenessWatcher {
             AutoRefresher autoRefresher, ProjectDirectory project, ControlPlaneConfig config) {
         this.cache = cache;
         this.scanner = scanner;
-        this.events = events;
-        this.vertx = vertx;
         this.autoRefresher = autoRefresher;
         this.root = project.root();
+        this.evaluator = new StaleEvaluator(scanner, events, autoRefresher, root);
+        this.watched = new WatchedDirectories(scanner, root);
+        this.queue = new ChangeQueue(vertx, () -> submit(this::checkPending));
         this.useWatchService = config.watch().service();
         this.pollMillis = config.watch().interval().toMillis();
         this.healthyPollMillis = Math.max(pollMillis, config.watch().healthyPollInterval().toMillis());
@@ -136,10 +120,9 @@ public class StalenessWatcher {
      */
     void onCacheChange(@Observes BusEvent event) {
         if (EventTypes.CACHE_DONE.equals(event.type())) {
-            pendingKeys.add(event.key());
-            scheduleNudge();
+            queue.keys(List.of(event.key()));
         } else if (EventTypes.CACHE_BUST.equals(event.type())) {
-            event.data().path("keys").forEach(key -> states.remove(key.asText()));
+            event.data().path("keys").forEach(key -> evaluator.forget(key.asText()));
         }
     }
 
@@ -149,6 +132,7 @@ public class StalenessWatcher {
     void poll() {
         DirectoryWatcher watcher = directories;
         boolean healthy = watcher != null && watcher.healthy();
+        cache.shareProjectModel(healthy);
         if (!healthy) {
             cache.doubtAll(); // without complete OS watches nobody can vouch for the files
         }
@@ -191,29 +175,19 @@ public class StalenessWatcher {
     /** From the watch-service thread: something under {@code path} changed ({@code null}: anything may have). */
     private void nudge(Path path) {
         if (path == null) {
-            pendingAll.set(true);
             cache.doubtAll();
+            queue.everything();
         } else {
-            pendingPaths.add(path);
             // At once, before the debounce: from now on a request for these cards reads the files again.
             List<Path> one = List.of(path);
             List<String> keys = new ArrayList<>();
             for (CacheEntry entry : cache.entries().values()) {
-                if (affected(entry, one)) {
+                if (watched.affected(entry, one)) {
                     keys.add(entry.key());
                 }
             }
             cache.doubt(keys);
-        }
-        scheduleNudge();
-    }
-
-    private void scheduleNudge() {
-        if (nudgeScheduled.compareAndSet(false, true)) {
-            vertx.setTimer(NUDGE_DEBOUNCE_MILLIS, id -> {
-                nudgeScheduled.set(false);
-                submit(this::checkPending);
-            });
+            queue.path(path);
         }
     }
 
@@ -233,24 +207,22 @@ public class StalenessWatcher {
     }
 
     private void checkAll() {
-        pendingAll.set(false);
-        pendingPaths.clear();
-        pendingKeys.clear();
+        queue.clear();
         lastFullCheckMillis = System.currentTimeMillis();
         check(cache.entries().keySet(), null);
     }
 
     private void checkPending() {
-        if (pendingAll.get()) {
+        if (queue.takeAll()) {
             checkAll();
             return;
         }
-        Set<String> recomputed = new LinkedHashSet<>(drain(pendingKeys));
-        List<Path> paths = drain(pendingPaths);
+        Set<String> recomputed = new LinkedHashSet<>(queue.takeKeys());
+        List<Path> paths = queue.takePaths();
         Set<String> touched = new LinkedHashSet<>();
         if (!paths.isEmpty()) {
             for (CacheEntry entry : cache.entries().values()) {
-                if (affected(entry, paths)) {
+                if (watched.affected(entry, paths)) {
                     touched.add(entry.key());
                 }
             }
@@ -264,24 +236,6 @@ public class StalenessWatcher {
         }
     }
 
-    private static <T> List<T> drain(Set<T> pending) {
-        List<T> items = new ArrayList<>(pending);
-        pending.removeAll(items);
-        return items;
-    }
-
-    private boolean affected(CacheEntry entry, List<Path> paths) {
-        for (String text : entry.watch()) {
-            WatchPattern pattern = WatchPattern.parse(text);
-            for (Path path : paths) {
-                if (PatternPaths.affects(pattern, root, path)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /**
      * Compares the given cards with their cache entries. With {@code changed} paths (from the OS), patterns
      * are updated by re-reading just those paths; without, they are scanned in full.
@@ -290,7 +244,7 @@ public class StalenessWatcher {
         long started = System.nanoTime();
         checks.incrementAndGet();
         Map<String, CacheEntry> entries = cache.entries();
-        states.keySet().retainAll(entries.keySet());
+        evaluator.retain(entries.keySet());
         Map<String, PatternScan> scans = new HashMap<>();
         Map<String, Long> doubtsBefore = new HashMap<>();
         Map<CacheEntry, Fingerprint> current = new LinkedHashMap<>();
@@ -304,153 +258,35 @@ public class StalenessWatcher {
             for (String pattern : entry.watch()) {
                 PatternScan scan = scans.computeIfAbsent(pattern,
                         p -> changed == null ? scanner.scan(p) : scanner.rescan(p, changed));
-                patternDirectories.put(pattern, watchDirectories(pattern, scan));
+                watched.scanned(pattern, scan);
                 parts.put(pattern, scan);
             }
             current.put(entry, scanner.combine(parts));
         }
         // Newly watched directories may have changed before they were watched: vouch only when none were added.
-        boolean newDirectories = syncDirectories(entries.values());
         DirectoryWatcher watcher = directories;
+        boolean newDirectories = watcher != null && watched.sync(watcher, entries.values());
         boolean canVouch = !newDirectories && watcher != null && watcher.healthy();
         current.forEach((entry, fingerprint) -> {
-            if (evaluate(entry, fingerprint) && canVouch) {
+            if (evaluator.evaluate(entry, fingerprint) && canVouch) {
                 cache.vouch(entry.key(), entry.stored().digest(), doubtsBefore.get(entry.key()));
             }
         });
         if (newDirectories) {
-            pendingKeys.addAll(current.keySet().stream().map(CacheEntry::key).toList());
-            scheduleNudge();
+            queue.keys(current.keySet().stream().map(CacheEntry::key).toList());
         }
         lastCheckMs = (System.nanoTime() - started) / 1_000_000.0;
-    }
-
-    private List<String> watchDirectories(String pattern, PatternScan scan) {
-        List<String> dirs = new ArrayList<>(scan.directories());
-        if (dirs.isEmpty()) {
-            // Not there yet: watch where it would appear.
-            dirs.add(PatternPaths.relative(root, WatchPattern.parse(pattern).watchedDirectory(root)));
-        }
-        return dirs;
-    }
-
-    /** Announces the card stale if its files changed; returns true when they match its entry. */
-    private boolean evaluate(CacheEntry entry, Fingerprint now) {
-        String key = entry.key();
-        StaleState state = states.get(key);
-        if (state == null || state.entryCachedAt != entry.cachedAt() || !state.entryDigest.equals(entry.stored().digest())) {
-            // A new entry (a recompute, even of identical files) re-arms: what was announced is about the old one.
-            state = new StaleState(entry.cachedAt(), entry.stored().digest(), entry.fingerprint());
-            states.put(key, state);
-        }
-        if (scanner.matches(entry.stored(), now)) {
-            if (state.baseline == null) {
-                state.baseline = now; // loaded from disk: from now on changes can be named
-            }
-            state.rearm();
-            return true;
-        }
-        long nowMillis = System.currentTimeMillis();
-        if (!state.stale()) {
-            List<String> changed = state.baseline != null ? FingerprintScanner.changed(state.baseline, now, MAX_CHANGED)
-                    : changedSince(entry, now);
-            if (changed.isEmpty()) {
-                // Same names, sizes and times: a same-tick rewrite, or a write racing this very check.
-                changed = scanner.racyChanges(entry.stored(), MAX_CHANGED);
-            }
-            fire(entry, state, now, changed, nowMillis);
-        } else if (!now.digest().equals(state.firedDigest)) {
-            if (nowMillis - state.firedAtMillis < COALESCE_MILLIS) {
-                state.fired(now, state.firedAtMillis); // folded into the announcement just made
-                autoRefresher.changed(key);
-            } else {
-                fire(entry, state, now, FingerprintScanner.changed(state.firedFingerprint, now, MAX_CHANGED),
-                        nowMillis);
-            }
-        }
-        return false;
-    }
-
-    /** Without the fingerprint the entry was computed from (restart): files modified since it was cached. */
-    private List<String> changedSince(CacheEntry entry, Fingerprint now) {
-        long cachedNanos = (long) (entry.cachedAt() * 1_000_000_000d);
-        List<String> changed = new ArrayList<>();
-        for (PatternScan scan : now.parts().values()) {
-            for (int i = 0; i < scan.size() && changed.size() < MAX_CHANGED; i++) {
-                if (scan.mtime(i) > cachedNanos && !changed.contains(scan.path(i))) {
-                    changed.add(scan.path(i));
-                }
-            }
-        }
-        if (changed.isEmpty()) {
-            // Only deletions: name the watch paths whose contents differ.
-            now.parts().forEach((pattern, scan) -> {
-                String before = entry.stored().parts().get(pattern);
-                if (changed.size() < MAX_CHANGED && !scan.digest().equals(before)) {
-                    changed.add(pattern);
-                }
-            });
-        }
-        return changed;
-    }
-
-    private void fire(CacheEntry entry, StaleState state, Fingerprint now, List<String> changed, long nowMillis) {
-        double detected = nowMillis / 1000.0;
-        double fileMtime = 0;
-        for (String path : changed) {
-            fileMtime = Math.max(fileMtime, mtimeOrNow(path, detected));
-        }
-        if (fileMtime == 0) {
-            fileMtime = detected;
-        }
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("file_mtime", Clock.ofSeconds(fileMtime));
-        data.put("cache_mtime", Clock.ofSeconds(entry.cachedAt()));
-        data.put("stale_by_s", Math.max(0, Math.round((fileMtime - entry.cachedAt()) * 1000) / 1000.0));
-        data.set("changed", CardJson.strings(changed));
-        state.fired(now, nowMillis);
-        fired.incrementAndGet();
-        events.fire(BusEvent.of(EventTypes.STATE_STALE, entry.key(), data));
-        autoRefresher.changed(entry.key());
-    }
-
-    /** A deleted file's "modification time" is when the deletion was seen. */
-    private double mtimeOrNow(String relative, double now) {
-        try {
-            BasicFileAttributes attrs = Files.readAttributes(root.resolve(relative), BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            return attrs.isDirectory() ? now : attrs.lastModifiedTime().toMillis() / 1000.0;
-        } catch (java.io.IOException e) {
-            return now;
-        }
-    }
-
-    private boolean syncDirectories(Collection<CacheEntry> entries) {
-        DirectoryWatcher watcher = directories;
-        if (watcher == null) {
-            return false;
-        }
-        for (CacheEntry entry : entries) {
-            for (String pattern : entry.watch()) {
-                patternDirectories.computeIfAbsent(pattern, p -> watchDirectories(p, scanner.scan(p)));
-            }
-        }
-        // Patterns stay watched after their card is busted: it is being recomputed, and a save between its
-        // recomputation and a re-registration would otherwise go unseen. (There are a few dozen at most.)
-        Set<Path> wanted = new LinkedHashSet<>();
-        patternDirectories.values().forEach(dirs -> dirs.forEach(dir -> wanted.add(root.resolve(dir).normalize())));
-        return watcher.sync(wanted);
     }
 
     public WatchStats stats() {
         DirectoryWatcher watcher = directories;
         boolean healthy = watcher != null && watcher.healthy();
-        long stale = states.values().stream().filter(StaleState::stale).count();
+        long stale = evaluator.stale();
         String problem = watcher != null ? watcher.problem() : (useWatchService ? "not started" : "disabled by configuration");
         return new WatchStats(healthy ? "watch-service + poll" : "poll only", healthy, problem,
-                watcher == null ? 0 : watcher.watchedDirectories(), states.size(), (int) stale,
+                watcher == null ? 0 : watcher.watchedDirectories(), evaluator.tracked(), (int) stale,
                 (healthy ? healthyPollMillis : pollMillis) / 1000.0, polls.get(), checks.get(), lastPollMs,
-                lastCheckMs, watcher == null ? 0 : watcher.events(), fired.get(), autoRefresher.enabled(),
+                lastCheckMs, watcher == null ? 0 : watcher.events(), evaluator.fired(), autoRefresher.enabled(),
                 autoRefresher.refreshes());
     }
 }

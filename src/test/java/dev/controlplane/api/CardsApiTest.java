@@ -48,7 +48,8 @@ class CardsApiTest {
         Set<String> keys = new HashSet<>();
         for (JsonNode card : cards) {
             keys.add(card.get("key").asText());
-            for (String field : List.of("key", "title", "tab", "watch_paths", "pref", "endpoint")) {
+            for (String field : List.of("key", "title", "tab", "tabs", "peers", "dependents", "watch_paths", "pref",
+                    "endpoint")) {
                 assertTrue(card.has(field), card.get("key") + " lacks " + field);
             }
             assertEquals("/api/cards/" + card.get("key").asText(), card.get("endpoint").asText());
@@ -65,6 +66,19 @@ class CardsApiTest {
         assertEquals("integrations", find(cards, "git").get("tab").asText());
         assertEquals("audit", find(cards, "audit:scores").get("tab").asText());
         assertTrue(find(cards, "testing").get("watch_paths").toString().contains("src/test/"));
+        // One card on two tabs: tab is the first, tabs all of them.
+        assertEquals("devops", find(cards, "k8s").get("tab").asText());
+        assertEquals("[\"devops\",\"integrations\"]", find(cards, "k8s").get("tabs").toString());
+        // The peer graph, both ways, and the watch paths a reader inherits from its peers.
+        assertEquals("[\"k8s\",\"terraform\",\"dns\",\"git\",\"github\",\"ci\",\"docker\",\"pages\"]",
+                find(cards, "project-status").get("peers").toString());
+        assertEquals("[\"project-status\"]", dns.get("dependents").toString());
+        assertEquals("[\"audit:scores\"]", find(cards, "docs").get("dependents").toString());
+        assertTrue(find(cards, "audit:scores").get("watch_paths").toString().contains("README.md"));
+        // The page draws a two-tab card in both panels.
+        String page = given().get("/").then().statusCode(200).extract().asString();
+        assertEquals(2, page.split("data-card=\"k8s\"", -1).length - 1, "k8s on devops and integrations");
+        assertEquals(1, page.split("data-card=\"docs\"", -1).length - 1);
     }
 
     private static JsonNode find(JsonNode cards, String key) {
@@ -161,14 +175,15 @@ class CardsApiTest {
                     .body("{\"card\":\"docker\"}").post("/api/devops/cache/bust").then().statusCode(200)
                     .extract().as(JsonNode.class);
             assertEquals("docker", result.get("scope").asText());
-            assertEquals("[\"docker\",\"ci\",\"k8s\",\"project-status\"]", result.get("keys").toString());
+            // Only cards that read docker are busted with it (git -> docker style cascades no read backs are gone).
+            assertEquals("[\"docker\",\"project-status\"]", result.get("keys").toString());
             Frame bust = stream.awaitType("cache:bust", null, 5);
             assertEquals("docker", bust.json().get("data").get("scope").asText());
             assertEquals(result.get("keys"), bust.json().get("data").get("keys"));
             Frame warming = stream.awaitType("sys:warming", null, 5);
-            assertEquals(4, warming.json().get("data").get("total").asInt());
+            assertEquals(2, warming.json().get("data").get("total").asInt());
             Frame warm = stream.awaitType("sys:warm", null, 30);
-            assertEquals(4, warm.json().get("data").get("keys_computed").asInt());
+            assertEquals(2, warm.json().get("data").get("keys_computed").asInt());
             assertTrue(warm.json().get("duration_s").isNumber());
         }
         given().header("X-Control-Plane", "1").contentType(ContentType.JSON).body("{\"card\":\"integrations\"}")

@@ -67,7 +67,7 @@ public final class L2ColdBench {
             ObjectNode result = done.get(key);
             if (result == null) {
                 result = byKey.get(key).compute(new CardContext(root, root.resolve(".state"), 8,
-                        ToolRunner.DEFAULT_TIMEOUT, lookup[0]));
+                        ToolRunner.DEFAULT_TIMEOUT, byKey.get(key).peers(), lookup[0]));
                 done.put(key, result);
             }
             return result;

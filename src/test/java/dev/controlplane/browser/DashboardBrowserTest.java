@@ -86,6 +86,12 @@ class DashboardBrowserTest {
         assertEquals("2 Dockerfiles", awaitBadge("docker"));
         assertEquals("no repo", awaitBadge("git"));
         assertEquals("1 workflow", awaitBadge("ci"));
+        // k8s is one card on two tabs: drawn in both panels from the one store entry.
+        Object k8s = browser.await(WAIT, d -> browser.script("var b = document.querySelectorAll("
+                + "'[data-panel=integrations] [data-card=k8s] [data-role=badge], [data-panel=devops] [data-card=k8s]"
+                + " [data-role=badge]'); return b.length === 2 && b[0].textContent === b[1].textContent"
+                + " && / resources?$/.test(b[0].textContent) ? b[0].textContent : null;"));
+        assertTrue(k8s.toString().endsWith("resources") || k8s.toString().endsWith("resource"), k8s.toString());
         browser.driver().findElement(By.cssSelector("[role=tab][data-tab=audit]")).click();
         assertTrue(awaitBadge("audit:scores").startsWith("Q "));
         Object rendered = browser.script("var m = performance.getEntriesByName('cp:cards-rendered');"

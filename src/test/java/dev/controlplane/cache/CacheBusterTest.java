@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
@@ -21,7 +22,7 @@ import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
 import dev.controlplane.testing.TestFiles;
 
-/** Bust scopes and cascades, background recompute, and preferences. */
+/** Bust scopes and cascades (derived from peers), background recompute, and preferences. */
 class CacheBusterTest {
     @TempDir
     Path root;
@@ -32,7 +33,7 @@ class CacheBusterTest {
 
     private CacheHarness harness() {
         TestFiles.write(root.resolve("data/x.txt"), "x");
-        alpha.cascade = List.of("beta");
+        beta.peers = Set.of("alpha"); // beta reads alpha: busting alpha busts beta
         return new CacheHarness(root, List.<Card> of(alpha, beta, gamma));
     }
 
@@ -53,10 +54,10 @@ class CacheBusterTest {
     }
 
     @Test
-    void scopesAndOneLevelCascades() throws Exception {
+    void scopesAndCascadesToDependents() throws Exception {
         try (CacheHarness h = harness()) {
             assertEquals(List.of("alpha", "beta"), h.buster.bust("alpha").keys());
-            assertEquals(List.of("beta"), h.buster.bust("beta").keys(), "cascades are not symmetric");
+            assertEquals(List.of("beta"), h.buster.bust("beta").keys(), "a bust reaches readers, not what is read");
             assertEquals(List.of("alpha"), h.buster.bust("devops").keys());
             assertEquals(List.of("beta"), h.buster.bust("integrations").keys());
             assertEquals(List.of("audit:gamma"), h.buster.bust("audit").keys());
@@ -68,6 +69,40 @@ class CacheBusterTest {
             assertEquals(List.of("alpha", "beta"), keys(busts.get(0)));
             assertEquals("all", busts.get(5).data().get("scope").asText());
             await(() -> !h.recompute.running());
+        }
+    }
+
+    @Test
+    void aBustFollowsThePeerGraphTransitivelyAndRecomputesPeersFirst() throws Exception {
+        gamma.peers = Set.of("beta");
+        try (CacheHarness h = harness()) {
+            assertEquals(List.of("alpha", "beta", "audit:gamma"), h.buster.bust("alpha").keys());
+            await(() -> !h.recompute.running());
+            List<String> order = h.events.ofType(EventTypes.CACHE_MISS).stream().map(BusEvent::key).toList();
+            assertEquals(List.of("alpha", "beta", "audit:gamma"), order, "each card after the cards it reads");
+        }
+    }
+
+    @Test
+    void theCardsOfOneRefreshShareOneReadingOfTheProject() throws Exception {
+        alpha.walk = true;
+        gamma.walk = true;
+        try (CacheHarness h = harness()) {
+            h.cache.shareProjectModel(true); // as the watcher says while its OS watches are complete
+            h.buster.bust("all");
+            await(() -> !h.recompute.running());
+            assertTrue(alpha.model == gamma.model, "one model for the batch");
+            assertEquals(1, alpha.model.walksMade(), "the tree was walked once for both cards");
+            var first = alpha.model;
+            h.buster.bust("all");
+            await(() -> !h.recompute.running());
+            assertTrue(first != alpha.model, "the next refresh reads the project again");
+            h.cache.doubt(List.of("alpha")); // a file event
+            h.cache.get("alpha", false);
+            h.cache.shareProjectModel(false);
+            h.buster.bust("all");
+            await(() -> !h.recompute.running());
+            assertTrue(alpha.model != gamma.model, "without complete OS watches, no reading is shared");
         }
     }
 

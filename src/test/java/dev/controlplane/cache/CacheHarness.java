@@ -44,7 +44,7 @@ final class CacheHarness implements AutoCloseable {
         cache = new CardCache(registry, store, scanner, activity, events, project, config);
         preferences = new Preferences(registry, files, events);
         preferences.load();
-        recompute = new BackgroundRecompute(cache, events);
+        recompute = new BackgroundRecompute(cache, registry, events);
         buster = new CacheBuster(registry, cache, preferences, recompute, events);
     }
 

@@ -271,6 +271,35 @@ class CardCacheTest {
     }
 
     @Test
+    void aReaderInheritsThePathsItsPeerDiscoveredAndExpiresWithThem() {
+        card.discover = "extra/";
+        CountingCard reader = new CountingCard("reader", Tab.AUDIT);
+        reader.peers = java.util.Set.of("counting");
+        reader.reads = "counting";
+        TestFiles.write(root.resolve("extra/one.txt"), "1");
+        try (CacheHarness h = new CacheHarness(root, List.of(card, reader))) {
+            h.cache.get("reader", false);
+            assertEquals(1, card.computations.get(), "the peer was computed for its reader");
+            assertTrue(h.cache.entry("reader").orElseThrow().watch().contains("extra/"));
+            TestFiles.write(root.resolve("extra/two.txt"), "2");
+            assertEquals(MissReason.EXPIRED, h.cache.check(reader));
+            h.cache.get("reader", false);
+            assertEquals(2, reader.computations.get());
+        }
+    }
+
+    @Test
+    void readingAnUndeclaredPeerFailsTheCard() {
+        CountingCard reader = new CountingCard("reader", Tab.AUDIT);
+        reader.reads = "counting"; // read, never declared
+        try (CacheHarness h = new CacheHarness(root, List.of(card, reader))) {
+            CardFailedException failure = assertThrows(CardFailedException.class, () -> h.cache.get("reader", false));
+            assertTrue(failure.getMessage().contains("not declared"), failure.getMessage());
+            assertEquals(0, card.computations.get(), "nothing read behind the graph's back");
+        }
+    }
+
+    @Test
     void unknownCardsAreRefused() {
         try (CacheHarness h = harness()) {
             assertThrows(UnknownCardException.class, () -> h.cache.get("nope", false));

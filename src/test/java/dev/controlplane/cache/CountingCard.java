@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,8 +26,12 @@ class CountingCard implements Card {
     volatile CountDownLatch block;
     volatile int schema = 1;
     volatile Duration maxAge;
-    volatile List<String> cascade = List.of();
+    volatile Set<String> peers = Set.of();
+    volatile String reads;
     volatile String discover;
+    /** When set, the card walks the project through its context and remembers the model it was given. */
+    volatile boolean walk;
+    volatile dev.controlplane.project.ProjectModel model;
 
     CountingCard(String key, Tab tab) {
         this.key = key;
@@ -69,8 +74,8 @@ class CountingCard implements Card {
     }
 
     @Override
-    public List<String> cascade() {
-        return cascade;
+    public Set<String> peers() {
+        return peers;
     }
 
     @Override
@@ -92,6 +97,13 @@ class CountingCard implements Card {
         }
         if (failWith != null) {
             throw new IllegalStateException(failWith);
+        }
+        if (reads != null) {
+            context.peer(reads);
+        }
+        if (walk) {
+            model = context.project();
+            context.walk(context.root(), (file, attrs) -> true);
         }
         if (discover != null) {
             context.watch(discover);

@@ -66,13 +66,13 @@ class AllCardsTest {
         DnsCard dns = new DnsCard();
         List<Card> all = List.of(new SecurityCard(), new TestingCard(), new QualityCard(), new PackagesCard(),
                 new EnvCard(), new DocsCard(), k8s, terraform, dns, git, github, ci, docker, pages,
-                new ProjectStatusCard(git, github, ci, docker, k8s, terraform, pages, dns), new AuditSystemCard(),
+                new ProjectStatusCard(), new AuditSystemCard(),
                 new AuditDepsCard(), new AuditStructureCard(), new AuditClientsCard(), new AuditScoresCard(),
                 new AuditL2StructureCard(), new AuditL2QualityCard(), new AuditL2RepoCard(), new AuditL2RisksCard(),
                 new AuditEnrichedScoresCard());
         Map<String, Card> byKey = new HashMap<>();
         all.forEach(card -> byKey.put(card.key(), card));
-        new CardRegistry(all); // the registry's own checks: unique keys and aliases, cascades to real cards
+        new CardRegistry(all); // the registry's own checks: unique keys and aliases, peers real and acyclic
         return byKey;
     }
 
@@ -84,8 +84,9 @@ class AllCardsTest {
         peers[0] = key -> {
             ObjectNode done = results.get(key);
             if (done == null) {
-                done = cards.get(key).compute(new CardContext(root, root.resolve(".state"), 8, ToolRunner.DEFAULT_TIMEOUT,
-                        peers[0]));
+                Card card = cards.get(key);
+                done = card.compute(new CardContext(root, root.resolve(".state"), 8, ToolRunner.DEFAULT_TIMEOUT,
+                        card.peers(), peers[0]));
                 results.put(key, done);
             }
             return done;
@@ -176,6 +177,18 @@ class AllCardsTest {
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    @Test
+    void theRegistryPrintsTheDependencyGraphDerivedFromPeers() {
+        // The graph docs/architecture.md shows: every edge comes from one peers() declaration.
+        CardRegistry registry = new CardRegistry(List.copyOf(cards().values()));
+        assertEquals("""
+                project-status <- k8s, terraform, dns, git, github, ci, docker, pages
+                audit:deps <- packages
+                audit:clients <- packages
+                audit:scores <- security, testing, quality, docs, audit:deps, audit:structure, audit:clients
+                """, registry.graph().describe());
     }
 
     @Test

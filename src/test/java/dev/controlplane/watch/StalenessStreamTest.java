@@ -79,6 +79,51 @@ class StalenessStreamTest {
     }
 
     @Test
+    void aReaderTurnsStaleWithThePeerItReads() throws Exception {
+        Path project = SampleProjectResource.root();
+        // audit:scores reads docs, which reads README.md: the dependent is outdated with its peer.
+        given().header("X-Control-Plane", "1").get("/api/cards/audit:scores?bust=1").then().statusCode(200);
+        given().get("/api/cards/docs").then().statusCode(200);
+        try (SseClient stream = SseClient.connect(base.toString())) {
+            stream.awaitType("state:snapshot", null, 5);
+            TestFiles.write(project.resolve("README.md"), "# Sample\n\nEdited for the staleness test.\n");
+            // Both, in either order (one check finds both).
+            java.util.Map<String, Frame> stale = new java.util.HashMap<>();
+            while (stale.size() < 2) {
+                Frame frame = stream.await(f -> "state:stale".equals(f.event())
+                        && List.of("docs", "audit:scores").contains(f.key()), 10);
+                stale.put(frame.key(), frame);
+            }
+            for (Frame frame : stale.values()) {
+                assertEquals(List.of("README.md"), toList(frame.json().get("data").get("changed")), frame.key());
+            }
+        }
+    }
+
+    @Test
+    void aDnsInputMakesProjectStatusOutdated() throws Exception {
+        Path project = SampleProjectResource.root();
+        given().header("X-Control-Plane", "1").get("/api/cards/project-status?bust=1").then().statusCode(200);
+        try (SseClient stream = SseClient.connect(base.toString())) {
+            stream.awaitType("state:snapshot", null, 5);
+            TestFiles.write(project.resolve("CNAME"), "docs.example.com\n");
+            Frame stale = stream.awaitType("state:stale", "project-status", 10);
+            assertEquals(List.of("CNAME"), toList(stale.json().get("data").get("changed")));
+        }
+        // And a request recomputes it rather than serving the old probe.
+        try (SseClient stream = SseClient.connect(base.toString())) {
+            stream.awaitType("state:snapshot", null, 5);
+            given().get("/api/cards/project-status").then().statusCode(200);
+            Frame miss = stream.awaitType("cache:miss", "project-status", 10);
+            assertEquals("expired", miss.json().get("data").get("reason").asText());
+        }
+        // Busting dns busts its reader too (main only busted dns: no cascade was written for it).
+        given().header("X-Control-Plane", "1").contentType("application/json").body("{\"card\":\"dns\"}")
+                .post("/api/devops/cache/bust").then().statusCode(200)
+                .body("keys", org.hamcrest.Matchers.contains("dns", "project-status"));
+    }
+
+    @Test
     void anUnwatchedFileFiresNothing() {
         given().get("/api/cards/docs").then().statusCode(200);
         given().get("/api/cards/testing").then().statusCode(200);

@@ -151,7 +151,7 @@ class StalenessWatcherTest {
         cache = new CardCache(registry, store, scanner, new ActivityLog(files), events, project, config);
         Preferences preferences = new Preferences(registry, files, events);
         preferences.load();
-        recompute = new BackgroundRecompute(cache, events);
+        recompute = new BackgroundRecompute(cache, registry, events);
         vertx = Vertx.vertx();
         watcher = new StalenessWatcher(cache, scanner, events, vertx, new AutoRefresher(config, preferences, recompute, vertx),
                 project, config);

@@ -3,6 +3,7 @@ package dev.controlplane.cards.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.DependencyCatalogue;
-import dev.controlplane.cards.common.DependencyReader;
+import dev.controlplane.project.manifests.DependencyCatalogue;
+import dev.controlplane.project.manifests.DependencyReader;
 
 /**
  * The client libraries of external services among the dependencies (database drivers, caches, queues, cloud
@@ -25,44 +27,25 @@ import dev.controlplane.cards.common.DependencyReader;
 @ApplicationScoped
 public class AuditClientsCard implements Card {
 
-    @Override
-    public String key() {
-        return "audit:clients";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("audit:clients")
+            .title("Service clients")
+            .description("Client libraries of external services: databases, caches, queues, cloud SDKs, HTTP, email, payments")
+            .tab(Tab.AUDIT)
+            .order(40)
+            .watch(DependencyReader.MANIFEST_WATCH_PATHS)
+            .alias("/api/audit/clients")
+            .peers(Set.of("packages"))
+            .build();
 
     @Override
-    public String title() {
-        return "Service clients";
-    }
-
-    @Override
-    public String description() {
-        return "Client libraries of external services: databases, caches, queues, cloud SDKs, HTTP, email, payments";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.AUDIT;
-    }
-
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return DependencyReader.MANIFEST_WATCH_PATHS;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/clients";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override
     public ObjectNode compute(CardContext context) throws Exception {
-        DependencyReader.Scan scan = DependencyReader.fromPackages(context, context.peer("packages"));
+        DependencyReader.Scan scan = DependencyReader.fromPackages(context::watch, context.peer("packages"));
         ObjectNode card = CardJson.object();
         ArrayNode clients = card.putArray("clients");
         Map<String, List<String>> byService = new TreeMap<>();

@@ -13,11 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.DependencyCatalogue;
-import dev.controlplane.cards.common.DependencyReader;
+import dev.controlplane.project.manifests.DependencyCatalogue;
+import dev.controlplane.project.manifests.DependencyReader;
 
 /**
  * Every dependency of every manifest, once per (name, ecosystem), classified against the built-in
@@ -27,44 +28,25 @@ import dev.controlplane.cards.common.DependencyReader;
 @ApplicationScoped
 public class AuditDepsCard implements Card {
 
-    @Override
-    public String key() {
-        return "audit:deps";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("audit:deps")
+            .title("Dependencies")
+            .description("All declared dependencies, de-duplicated and classified (frameworks, ORMs, drivers, test, lint ...)")
+            .tab(Tab.AUDIT)
+            .order(20)
+            .watch(DependencyReader.MANIFEST_WATCH_PATHS)
+            .alias("/api/audit/dependencies")
+            .peers(Set.of("packages"))
+            .build();
 
     @Override
-    public String title() {
-        return "Dependencies";
-    }
-
-    @Override
-    public String description() {
-        return "All declared dependencies, de-duplicated and classified (frameworks, ORMs, drivers, test, lint ...)";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.AUDIT;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return DependencyReader.MANIFEST_WATCH_PATHS;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/dependencies";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override
     public ObjectNode compute(CardContext context) throws Exception {
-        DependencyReader.Scan scan = DependencyReader.fromPackages(context, context.peer("packages"));
+        DependencyReader.Scan scan = DependencyReader.fromPackages(context::watch, context.peer("packages"));
         List<UniqueDependency> unique = UniqueDependency.of(scan.dependencies());
         ObjectNode card = CardJson.object();
         ArrayNode dependencies = card.putArray("dependencies");

@@ -2,6 +2,7 @@ package dev.controlplane.cards.audit;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,6 +41,12 @@ public class AuditEnrichedScoresCard extends L2Card {
         w.put("repo_health", .05);
         w.put("risk_posture", .15);
         return w;
+    }
+
+    /** The cards whose results this one reads: declared once, the cache derives staleness and busts. */
+    @Override
+    public Set<String> peers() {
+        return Set.copyOf(PEERS);
     }
 
     @Override

@@ -34,6 +34,12 @@ public class AuditL2RisksCard extends L2Card {
     /** The cards this one reads (to be declared as peers). */
     public static final List<String> PEERS = List.of("security", "docs", "testing", "env", "packages");
 
+    /** The cards whose results this one reads: declared once, the cache derives staleness and busts. */
+    @Override
+    public Set<String> peers() {
+        return Set.copyOf(PEERS);
+    }
+
     @Override
     public String key() {
         return "audit:l2:risks";

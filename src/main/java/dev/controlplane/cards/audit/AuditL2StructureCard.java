@@ -22,7 +22,7 @@ import dev.controlplane.analysis.SourceScan;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
-import dev.controlplane.cards.common.DependencyCatalogue;
+import dev.controlplane.project.manifests.DependencyCatalogue;
 
 /**
  * Source statistics per language, the build modules, the import graph between modules and packages, and which
@@ -33,6 +33,12 @@ import dev.controlplane.cards.common.DependencyCatalogue;
 public class AuditL2StructureCard extends L2Card {
     /** The cards this one reads (to be declared as peers). */
     public static final List<String> PEERS = List.of("audit:deps");
+
+    /** The cards whose results this one reads: declared once, the cache derives staleness and busts. */
+    @Override
+    public Set<String> peers() {
+        return Set.copyOf(PEERS);
+    }
 
     @Override
     public String key() {

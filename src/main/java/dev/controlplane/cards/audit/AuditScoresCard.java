@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,10 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.DependencyReader;
 import dev.controlplane.support.AtomicFiles;
 import dev.controlplane.support.Clock;
 
@@ -41,41 +42,23 @@ public class AuditScoresCard implements Card {
     static final double STABLE = 0.2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String key() {
-        return "audit:scores";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * watchPaths: It reads no file of its own: what it scores comes from its peers, whose files it inherits.
+     */
+    static final CardSpec SPEC = CardSpec.card("audit:scores")
+            .title("Scores")
+            .description("Complexity and quality out of 10, and how they moved since the last computations")
+            .tab(Tab.AUDIT)
+            .order(50)
+            .watch(List.of())
+            .alias("/api/audit/scores")
+            .peers(Set.of("audit:deps", "audit:structure", "audit:clients", "docs", "testing", "quality", "security"))
+            .build();
 
     @Override
-    public String title() {
-        return "Scores";
-    }
-
-    @Override
-    public String description() {
-        return "Complexity and quality out of 10, and how they moved since the last computations";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.AUDIT;
-    }
-
-    @Override
-    public int order() {
-        return 50;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        List<String> paths = new ArrayList<>(DependencyReader.MANIFEST_WATCH_PATHS);
-        paths.addAll(List.of("tests/", "docs/", ".gitignore", "project.yml"));
-        return List.copyOf(new java.util.LinkedHashSet<>(paths));
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/scores";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override
@@ -125,7 +108,7 @@ public class AuditScoresCard implements Card {
     private static JsonNode peer(CardContext context, String key, ArrayNode warnings) throws InterruptedException {
         try {
             return context.peer(key);
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | CardContext.UndeclaredPeerException e) {
             throw e;
         } catch (Exception e) {
             warnings.add(key + " is unavailable (" + e.getMessage() + "): scored as empty");

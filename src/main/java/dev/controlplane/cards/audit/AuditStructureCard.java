@@ -22,11 +22,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.audit.BuildFiles.Entrypoint;
 import dev.controlplane.cards.audit.BuildFiles.Module;
+import dev.controlplane.project.files.MakefileTargets;
 
 /**
  * What kind of solution the project is, from its files alone. Each flag is true when at least one rule
@@ -122,39 +124,19 @@ public class AuditStructureCard implements Card {
     private static final Pattern PYTHON_CLI = Pattern.compile(
             "^\\s*(?:import|from)\\s+(?:argparse|click|typer|fire)\\b|\\bsys\\.argv\\b", Pattern.MULTILINE);
 
-    @Override
-    public String key() {
-        return "audit:structure";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("audit:structure")
+            .title("Structure")
+            .description("What the solution is made of: interfaces, tests, docs, infrastructure, entry points and modules.")
+            .tab(Tab.AUDIT)
+            .order(30)
+            .watch(List.of("project.yml", "src/", "Dockerfile", "docker-compose.yml", ".github/workflows/", "Makefile"))
+            .alias("/api/audit/structure")
+            .build();
 
     @Override
-    public String title() {
-        return "Structure";
-    }
-
-    @Override
-    public String description() {
-        return "What the solution is made of: interfaces, tests, docs, infrastructure, entry points and modules.";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.AUDIT;
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of("project.yml", "src/", "Dockerfile", "docker-compose.yml", ".github/workflows/", "Makefile");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/structure";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     /** Flag name → evidence, in the order the flags are reported. */

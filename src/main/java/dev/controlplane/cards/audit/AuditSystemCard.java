@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -42,39 +43,19 @@ public class AuditSystemCard implements Card {
             "composer.json", "Makefile", "CMakeLists.txt");
     private static final long KIB = 1024;
 
-    @Override
-    public String key() {
-        return "audit:system";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("audit:system")
+            .title("System")
+            .description("OS, CPU, memory, disk, Java runtime and the developer CLIs available on this machine.")
+            .tab(Tab.AUDIT)
+            .order(10)
+            .watch(List.of("project.yml", "stacks/"))
+            .alias("/api/audit/system")
+            .build();
 
     @Override
-    public String title() {
-        return "System";
-    }
-
-    @Override
-    public String description() {
-        return "OS, CPU, memory, disk, Java runtime and the developer CLIs available on this machine.";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.AUDIT;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of("project.yml", "stacks/");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/system";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -86,7 +86,7 @@ final class SourceTree {
 
     static SourceTree scan(CardContext ctx) {
         SourceTree tree = new SourceTree();
-        ProjectWalker.walk(ctx.root(), Math.max(ctx.depth(), SOURCE_DEPTH), ProjectWalker.DEFAULT_MAX_FILES,
+        ctx.project().walk(ctx.root(), Math.max(ctx.depth(), SOURCE_DEPTH), ProjectWalker.DEFAULT_MAX_FILES,
                 (file, attrs) -> {
                     tree.add(file, ctx.rel(file));
                     return true;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.controlplane.cards.common.Dependency;
-import dev.controlplane.cards.common.DependencyCatalogue;
+import dev.controlplane.project.manifests.Dependency;
+import dev.controlplane.project.manifests.DependencyCatalogue;
 
 /**
  * A dependency counted once per (normalised name, ecosystem) across all manifests: the first declared version,

@@ -27,10 +27,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.DomainNames;
+import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 
@@ -55,44 +58,20 @@ public class DnsCard implements Card {
     private static final Set<String> CERT_EXTENSIONS = Set.of("pem", "crt", "cer", "der", "key", "p12", "pfx", "jks",
             "keystore", "csr", "p7b", "p7c");
 
-    @Override
-    public String key() {
-        return "dns";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("dns")
+            .title("DNS & CDN")
+            .description("Hosting/CDN providers, the domains their configs name, zone files and certificates (no lookups)")
+            .tab(Tab.DEVOPS)
+            .order(90)
+            .watch(List.of("netlify.toml", "vercel.json", "wrangler.toml", "CNAME", "cloudflare/"))
+            .alias("/api/dns/status")
+            .defaultPref(Pref.HIDDEN)
+            .build();
 
     @Override
-    public String title() {
-        return "DNS & CDN";
-    }
-
-    @Override
-    public String description() {
-        return "Hosting/CDN providers, the domains their configs name, zone files and certificates (no lookups)";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 90;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of("netlify.toml", "vercel.json", "wrangler.toml", "CNAME", "cloudflare/");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/dns/status";
-    }
-
-    @Override
-    public Pref defaultPref() {
-        return Pref.HIDDEN;
+    public CardSpec spec() {
+        return SPEC;
     }
 
     /** What the walk collects, and the domains with the files naming them. */

@@ -23,9 +23,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.LicenseNames;
+import dev.controlplane.project.files.ReadmeHeadings;
+import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 
@@ -55,40 +59,19 @@ public class DocsCard implements Card {
     private static final Pattern LICENSE_FILE = Pattern.compile("(?i)(licen[cs]e|copying|unlicense)([-._].*)?");
     private static final Pattern API_SPEC_FILE = Pattern.compile("(?i)(openapi|swagger)[^/]*\\.(ya?ml|json)");
 
-    @Override
-    public String key() {
-        return "docs";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("docs")
+            .title("Documentation")
+            .description("README, documentation folders, community files, licence and API specs")
+            .tab(Tab.DEVOPS)
+            .order(60)
+            .watch(List.of("docs/", "README.md", "CHANGELOG.md", "LICENSE", "CONTRIBUTING.md", "openapi.yaml", "openapi.json"))
+            .alias("/api/docs/status")
+            .build();
 
     @Override
-    public String title() {
-        return "Documentation";
-    }
-
-    @Override
-    public String description() {
-        return "README, documentation folders, community files, licence and API specs";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of("docs/", "README.md", "CHANGELOG.md", "LICENSE", "CONTRIBUTING.md", "openapi.yaml",
-                "openapi.json");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/docs/status";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     private static List<String> variants(String base) {

@@ -17,9 +17,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.DotEnvParser;
+import dev.controlplane.project.files.EnvFileNames;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 
@@ -30,39 +33,19 @@ import dev.controlplane.support.ParsedFile;
 @ApplicationScoped
 public class EnvCard implements Card {
 
-    @Override
-    public String key() {
-        return "env";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("env")
+            .title("Environment")
+            .description("The .env files at the root (variable names only) and the project's environments")
+            .tab(Tab.DEVOPS)
+            .order(50)
+            .watch(List.of(".env", ".env.*", "project.yml", "project.yaml"))
+            .alias("/api/env/card-status")
+            .build();
 
     @Override
-    public String title() {
-        return "Environment";
-    }
-
-    @Override
-    public String description() {
-        return "The .env files at the root (variable names only) and the project's environments";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 50;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of(".env", ".env.*", "project.yml", "project.yaml");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/env/card-status";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     /** One listed file: its keys are names only. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.files.GitIgnoreRules;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ToolRunner;
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -36,57 +37,25 @@ public class K8sCard implements Card {
     static final int MAX_LISTED_FILES = 200;
     private static final int MAX_WALKED_FILES = 20_000;
 
-    @Override
-    public String key() {
-        return "k8s";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * schema: 2: long lists are capped, with {@code <list>_total} beside them.
+     */
+    static final CardSpec SPEC = CardSpec.card("k8s")
+            .title("Kubernetes")
+            .description("Kubernetes manifests, Helm charts, Kustomize, raw Secrets and CLIs")
+            .tab(Tab.DEVOPS, Tab.INTEGRATIONS)
+            .order(70)
+            .watch(List.of("k8s/", "kubernetes/", "deploy/", "manifests/", "charts/", "kustomization.yaml", "kustomization.yml"))
+            .alias("/api/k8s/status")
+            .schema(2)
+            .build();
 
     @Override
-    public String title() {
-        return "Kubernetes";
+    public CardSpec spec() {
+        return SPEC;
     }
 
-    @Override
-    public String description() {
-        return "Kubernetes manifests, Helm charts, Kustomize, raw Secrets and CLIs";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 70;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of("k8s/", "kubernetes/", "deploy/", "manifests/", "charts/", "kustomization.yaml",
-                "kustomization.yml");
-    }
-
-    /** 2: long lists are capped, with {@code <list>_total} beside them. */
-    @Override
-    public int schema() {
-        return 2;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/k8s/status";
-    }
-
-    @Override
-    public Set<String> scopes() {
-        return Set.of("devops", "integrations");
-    }
-
-    @Override
-    public List<String> cascade() {
-        return List.of("project-status");
-    }
 
     /** One Kubernetes object of a manifest. */
     private record Resource(String kind, String name, String namespace, String apiVersion) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.project.files.SourceUrls;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 

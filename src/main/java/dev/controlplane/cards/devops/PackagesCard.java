@@ -18,10 +18,10 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.Dependency;
-import dev.controlplane.cards.common.DependencyReader;
-import dev.controlplane.cards.common.DependencyReader.ManifestFile;
-import dev.controlplane.cards.common.PackageManager;
+import dev.controlplane.project.manifests.Dependency;
+import dev.controlplane.project.manifests.DependencyReader.ManifestFile;
+import dev.controlplane.project.manifests.DependencyReader;
+import dev.controlplane.project.manifests.PackageManager;
 import dev.controlplane.support.ToolRunner;
 
 /**
@@ -83,7 +83,7 @@ public class PackagesCard implements Card {
 
     @Override
     public ObjectNode compute(CardContext context) {
-        DependencyReader.Scan scan = DependencyReader.read(context);
+        DependencyReader.Scan scan = DependencyReader.read(context.root(), context.depth(), context::watch);
         Map<PackageManager, List<ManifestFile>> files = byManager(scan.dependencyFiles());
         Map<PackageManager, List<ManifestFile>> locks = byManager(scan.lockFiles());
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -68,39 +69,19 @@ public class QualityCard implements Card {
         this.onPath = onPath;
     }
 
-    @Override
-    public String key() {
-        return "quality";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("quality")
+            .title("Code quality")
+            .description("Lint, typecheck, format and test tools: configured in the project, installed on this machine")
+            .tab(Tab.DEVOPS)
+            .order(30)
+            .watch(WATCH_PATHS)
+            .alias("/api/quality/status")
+            .build();
 
     @Override
-    public String title() {
-        return "Code quality";
-    }
-
-    @Override
-    public String description() {
-        return "Lint, typecheck, format and test tools: configured in the project, installed on this machine";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return WATCH_PATHS;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/quality/status";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     /** One tool as found in this project. */

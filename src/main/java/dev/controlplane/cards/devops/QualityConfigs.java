@@ -3,6 +3,9 @@ package dev.controlplane.cards.devops;
 import java.util.Optional;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.manifests.GradleFacts;
+import dev.controlplane.project.manifests.PomFacts;
+import dev.controlplane.project.manifests.PythonManifests;
 
 /**
  * Finds where a quality tool is configured, most specific first: its own config file, a pyproject.toml

@@ -12,6 +12,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.manifests.GradleFacts;
+import dev.controlplane.project.manifests.PackageJsonFacts;
+import dev.controlplane.project.manifests.PomFacts;
+import dev.controlplane.project.manifests.PythonManifests;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ProjectWalker;
@@ -55,7 +59,7 @@ final class QualityProject {
     }
 
     private void load() {
-        ProjectWalker.files(ctx.root(), 1, 10_000, file -> true)
+        ctx.project().files(ctx.root(), 1, 10_000, file -> true)
                 .forEach(file -> rootFiles.add(file.getFileName().toString()));
         readPython();
         if (has("package.json")) {

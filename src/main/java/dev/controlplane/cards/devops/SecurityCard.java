@@ -21,8 +21,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.EnvFileNames;
+import dev.controlplane.project.files.SecretRule;
+import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.ProjectWalker;
 
 /**
@@ -45,39 +49,19 @@ public class SecurityCard implements Card {
             .thenComparingInt(SecretScanner.Finding::line)
             .thenComparing(SecretScanner.Finding::pattern);
 
-    @Override
-    public String key() {
-        return "security";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("security")
+            .title("Security")
+            .description("Secrets in source files and the project's security hygiene, graded")
+            .tab(Tab.DEVOPS)
+            .order(10)
+            .watch(List.of(".gitignore", "src/", ".env", ".env.vault"))
+            .alias("/api/security/posture-summary")
+            .build();
 
     @Override
-    public String title() {
-        return "Security";
-    }
-
-    @Override
-    public String description() {
-        return "Secrets in source files and the project's security hygiene, graded";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of(".gitignore", "src/", ".env", ".env.vault");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/security/posture-summary";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.project.files.SecretRule;
 
 /**
  * The security posture: five weighted checks (weights sum to 100), a 0–100 score and a grade.

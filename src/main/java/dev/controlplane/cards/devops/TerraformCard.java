@@ -22,9 +22,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.SourceUrls;
+import dev.controlplane.project.infra.HclScanner;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ProjectWalker;
 
@@ -42,56 +45,25 @@ public class TerraformCard implements Card {
     private static final List<String> ROLES = List.of("main", "variables", "outputs", "providers", "backend",
             "versions", "other");
 
-    @Override
-    public String key() {
-        return "terraform";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * schema: 2: long lists are capped, with {@code <list>_total} beside them.
+     */
+    static final CardSpec SPEC = CardSpec.card("terraform")
+            .title("Terraform")
+            .description("Terraform roots, providers, modules, resources, backend and CLI")
+            .tab(Tab.DEVOPS, Tab.INTEGRATIONS)
+            .order(80)
+            .watch(List.of("terraform/", "infra/", "*.tf"))
+            .alias("/api/terraform/status")
+            .schema(2)
+            .build();
 
     @Override
-    public String title() {
-        return "Terraform";
+    public CardSpec spec() {
+        return SPEC;
     }
 
-    @Override
-    public String description() {
-        return "Terraform roots, providers, modules, resources, backend and CLI";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 80;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of("terraform/", "infra/", "*.tf");
-    }
-
-    /** 2: long lists are capped, with {@code <list>_total} beside them. */
-    @Override
-    public int schema() {
-        return 2;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/terraform/status";
-    }
-
-    @Override
-    public Set<String> scopes() {
-        return Set.of("devops", "integrations");
-    }
-
-    @Override
-    public List<String> cascade() {
-        return List.of("project-status");
-    }
 
     @Override
     public ObjectNode compute(CardContext ctx) {
@@ -103,7 +75,7 @@ public class TerraformCard implements Card {
             }
         }
         // Root-level *.tf only: the rest of the project is not Terraform's unless a module points at it.
-        if (inventory.addFiles(ProjectWalker.files(ctx.root(), 1, MAX_FILES, TerraformCard::isTerraformFile))) {
+        if (inventory.addFiles(ctx.project().files(ctx.root(), 1, MAX_FILES, TerraformCard::isTerraformFile))) {
             roots.add(".");
         }
         inventory.scanAll();
@@ -197,7 +169,7 @@ public class TerraformCard implements Card {
             // Local modules outside the roots (e.g. ../modules/vpc) are part of the configuration too.
             while (!moduleDirs.isEmpty()) {
                 Path dir = moduleDirs.poll();
-                List<Path> found = ProjectWalker.files(dir, 1, MAX_FILES, f -> f.getFileName().toString().endsWith(".tf"));
+                List<Path> found = ctx.project().files(dir, 1, MAX_FILES, f -> f.getFileName().toString().endsWith(".tf"));
                 found.sort(Comparator.comparing(ctx::rel));
                 boolean watched = false;
                 for (Path file : found) {

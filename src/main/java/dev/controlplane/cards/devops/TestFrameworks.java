@@ -16,6 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.devops.TestInventory.Hint;
 import dev.controlplane.cards.devops.TestInventory.TestFile;
+import dev.controlplane.project.manifests.GradleFacts;
+import dev.controlplane.project.manifests.PackageJsonFacts;
+import dev.controlplane.project.manifests.PomFacts;
+import dev.controlplane.project.manifests.PythonManifests;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 

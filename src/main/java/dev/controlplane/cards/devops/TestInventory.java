@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.files.TestCodeCounter;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ProjectWalker;
 

@@ -87,7 +87,7 @@ final class TestRunReports {
                 || !ctx.reallyContains(dir)) {
             return;
         }
-        List<Path> files = ProjectWalker.files(dir, depth, MAX_REPORT_FILES - filesRead,
+        List<Path> files = ctx.project().files(dir, depth, MAX_REPORT_FILES - filesRead,
                 f -> f.getFileName().toString().endsWith(".xml"));
         int passed = 0;
         int failed = 0;

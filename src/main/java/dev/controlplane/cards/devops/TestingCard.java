@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -47,45 +48,23 @@ public class TestingCard implements Card {
     public TestingCard() {
     }
 
-    @Override
-    public String key() {
-        return "testing";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * schema: 2: long lists are capped, with {@code <list>_total} beside them.
+     */
+    static final CardSpec SPEC = CardSpec.card("testing")
+            .title("Testing")
+            .description("Test frameworks, test counts per module and the last recorded run (tests are never executed)")
+            .tab(Tab.DEVOPS)
+            .order(20)
+            .watch(WATCH_PATHS)
+            .alias("/api/testing/status")
+            .schema(2)
+            .build();
 
     @Override
-    public String title() {
-        return "Testing";
-    }
-
-    @Override
-    public String description() {
-        return "Test frameworks, test counts per module and the last recorded run (tests are never executed)";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return WATCH_PATHS;
-    }
-
-    /** 2: long lists are capped, with {@code <list>_total} beside them. */
-    @Override
-    public int schema() {
-        return 2;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/testing/status";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -28,46 +29,23 @@ import dev.controlplane.support.ProjectWalker;
 public class CiCard implements Card {
     private static final int MAX_WORKFLOW_FILES = 500;
 
-    @Override
-    public String key() {
-        return "ci";
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = CardSpec.card("ci")
+            .title("CI/CD")
+            .description("CI providers, workflows, their triggers and jobs")
+            .tab(Tab.INTEGRATIONS)
+            .order(30)
+            .watch(List.of(".github/workflows/", ".gitlab-ci.yml", "Jenkinsfile", ".circleci/", "bitbucket-pipelines.yml", "azure-pipelines.yml", ".travis.yml"))
+            .alias("/api/ci/status")
+            // read from the cache only (RemotePeers): the live state, never waited for
+            .peers(GhRunsCard.KEY)
+            .build();
 
     @Override
-    public String title() {
-        return "CI/CD";
+    public CardSpec spec() {
+        return SPEC;
     }
 
-    @Override
-    public String description() {
-        return "CI providers, workflows, their triggers and jobs";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of(".github/workflows/", ".gitlab-ci.yml", "Jenkinsfile", ".circleci/", "bitbucket-pipelines.yml",
-                "azure-pipelines.yml", ".travis.yml");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/ci/status";
-    }
-
-    @Override
-    public List<String> cascade() {
-        return List.of("project-status");
-    }
 
     /** A detected provider: its files and how many workflows (pipelines) they define. */
     private record Provider(String id, String name, int workflows, List<Path> files) {
@@ -81,7 +59,7 @@ public class CiCard implements Card {
         ArrayNode workflows = CardJson.array();
 
         // GitHub reads only the files directly in .github/workflows/.
-        List<Path> actions = new ArrayList<>(ProjectWalker.files(ctx.path(".github/workflows"), 1, MAX_WORKFLOW_FILES,
+        List<Path> actions = new ArrayList<>(ctx.project().files(ctx.path(".github/workflows"), 1, MAX_WORKFLOW_FILES,
                 CiCard::isYaml));
         actions.sort(Comparator.comparing(ctx::rel));
         for (Path file : actions) {

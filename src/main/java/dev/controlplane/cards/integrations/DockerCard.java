@@ -19,9 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.infra.ComposeServices;
+import dev.controlplane.project.infra.DockerfileAnalysis;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ToolRunner;
@@ -45,52 +48,25 @@ public class DockerCard implements Card {
     private static final Duration DAEMON_TIMEOUT = Duration.ofSeconds(4);
     private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+(?:\\.\\d+)?(?:[-+][\\w.]+)?)");
 
-    @Override
-    public String key() {
-        return "docker";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * maxAge: Whether the daemon runs is a fact no project file reflects.
+     */
+    static final CardSpec SPEC = CardSpec.card("docker")
+            .title("Docker")
+            .description("Dockerfiles, Compose services, .dockerignore, and the Docker CLI, daemon and Compose on this machine.")
+            .tab(Tab.INTEGRATIONS)
+            .order(40)
+            .watch(List.of("Dockerfile*", "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml", ".dockerignore"))
+            .alias("/api/docker/status")
+            .maxAge(Duration.ofMinutes(1))
+            .build();
 
     @Override
-    public String title() {
-        return "Docker";
+    public CardSpec spec() {
+        return SPEC;
     }
 
-    @Override
-    public String description() {
-        return "Dockerfiles, Compose services, .dockerignore, and the Docker CLI, daemon and Compose on this machine.";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of("Dockerfile*", "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml",
-                ".dockerignore");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/docker/status";
-    }
-
-    @Override
-    public List<String> cascade() {
-        return List.of("ci", "k8s", "project-status");
-    }
-
-    /** Whether the daemon runs is a fact no project file reflects. */
-    @Override
-    public Optional<Duration> maxAge() {
-        return Optional.of(Duration.ofMinutes(1));
-    }
 
     @Override
     public ObjectNode compute(CardContext ctx) {

@@ -50,12 +50,6 @@ public class GhPullsCard extends GhCard {
         return "/api/gh/pulls";
     }
 
-    /** The github card shows the open-PR count. */
-    @Override
-    public List<String> cascade() {
-        return List.of("github");
-    }
-
     @Override
     ObjectNode compute(CardContext ctx, GhClient gh) {
         GhAnswer<List<GhPull>> pulls = gh.pulls();

@@ -57,12 +57,6 @@ public class GhRunsCard extends GhCard {
         return "/api/gh/actions/runs";
     }
 
-    /** Local cards that show these runs: recomputed at once when the runs change. */
-    @Override
-    public List<String> cascade() {
-        return List.of("ci", "github");
-    }
-
     @Override
     ObjectNode compute(CardContext ctx, GhClient gh) {
         GhAnswer<GhRepo> repo = gh.repo();

@@ -2,6 +2,7 @@ package dev.controlplane.cards.integrations;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
@@ -26,6 +27,12 @@ public class GhWorkflowsCard extends GhCard {
 
     public GhWorkflowsCard(ControlPlaneConfig config) {
         super(config);
+    }
+
+    /** The cards whose results this one reads: declared once, the cache derives staleness and busts. */
+    @Override
+    public Set<String> peers() {
+        return Set.of(GhRunsCard.KEY);
     }
 
     @Override

@@ -13,9 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.GitStatus;
+import dev.controlplane.project.files.RemoteUrl;
 import dev.controlplane.support.ToolRunner;
 
 /**
@@ -30,51 +33,25 @@ public class GitCard implements Card {
     static final String STATE_DIR = ".state";
     private static final int MAX_REASON = 200;
 
-    @Override
-    public String key() {
-        return "git";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * maxAge: Ahead/behind follow fetches and pushes that may touch no watched file.
+     */
+    static final CardSpec SPEC = CardSpec.card("git")
+            .title("Git")
+            .description("Branch, uncommitted changes, upstream ahead/behind, last commit and remote of the repository.")
+            .tab(Tab.INTEGRATIONS)
+            .order(10)
+            .watch(List.of(".git/HEAD", ".git/index", ".git/refs/", ".gitignore"))
+            .alias("/api/git/status")
+            .maxAge(Duration.ofMinutes(5))
+            .build();
 
     @Override
-    public String title() {
-        return "Git";
+    public CardSpec spec() {
+        return SPEC;
     }
 
-    @Override
-    public String description() {
-        return "Branch, uncommitted changes, upstream ahead/behind, last commit and remote of the repository.";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of(".git/HEAD", ".git/index", ".git/refs/", ".gitignore");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/git/status";
-    }
-
-    @Override
-    public List<String> cascade() {
-        return List.of("github", "docker", "ci", "pages", "project-status");
-    }
-
-    /** Ahead/behind follow fetches and pushes that may touch no watched file. */
-    @Override
-    public Optional<Duration> maxAge() {
-        return Optional.of(Duration.ofMinutes(5));
-    }
 
     @Override
     public ObjectNode compute(CardContext ctx) {

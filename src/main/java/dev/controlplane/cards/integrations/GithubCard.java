@@ -21,10 +21,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.devops.ToolProbe;
+import dev.controlplane.project.files.RemoteUrl;
 
 /**
  * The project's GitHub side: the repository slug from the origin remote (credentials never leave the parser),
@@ -40,51 +42,27 @@ public class GithubCard implements Card {
     private static final Map<String, String> GH_ENV = Map.of("GH_PROMPT_DISABLED", "1", "GH_NO_UPDATE_NOTIFIER", "1",
             "NO_COLOR", "1");
 
-    @Override
-    public String key() {
-        return "github";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * maxAge: Logging in or out of gh changes no project file: re-check it every few minutes.
+     */
+    static final CardSpec SPEC = CardSpec.card("github")
+            .title("GitHub")
+            .description("GitHub repository, .github/ contents and the gh CLI")
+            .tab(Tab.INTEGRATIONS)
+            .order(20)
+            .watch(List.of(".github/", ".git/config"))
+            .alias("/api/integrations/gh/status")
+            .maxAge(Duration.ofMinutes(5))
+            // read from the cache only (RemotePeers): the live state, never waited for
+            .peers(GhRunsCard.KEY, GhPullsCard.KEY)
+            .build();
 
     @Override
-    public String title() {
-        return "GitHub";
+    public CardSpec spec() {
+        return SPEC;
     }
 
-    @Override
-    public String description() {
-        return "GitHub repository, .github/ contents and the gh CLI";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of(".github/", ".git/config");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/integrations/gh/status";
-    }
-
-    @Override
-    public List<String> cascade() {
-        return List.of("ci", "project-status");
-    }
-
-    /** Logging in or out of gh changes no project file: re-check it every few minutes. */
-    @Override
-    public Optional<Duration> maxAge() {
-        return Optional.of(Duration.ofMinutes(5));
-    }
 
     @Override
     public ObjectNode compute(CardContext ctx) {

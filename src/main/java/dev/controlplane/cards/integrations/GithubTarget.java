@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.files.RemoteUrl;
 import dev.controlplane.support.Manifests;
 
 /**

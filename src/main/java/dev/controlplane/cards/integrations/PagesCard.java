@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
@@ -42,46 +43,24 @@ public class PagesCard implements Card {
     private static final Set<String> FAILED = Set.of("failed", "failure", "error", "errored");
     private static final int MAX_ERROR_CHARS = 200;
 
-    @Override
-    public String key() {
-        return "pages";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * order: Fifth row of the Integrations table (the brief's rule: position times 10).
+     */
+    static final CardSpec SPEC = CardSpec.card("pages")
+            .title("Pages")
+            .description("Static-site segments from project.yml and their last builds")
+            .tab(Tab.INTEGRATIONS)
+            .order(50)
+            .watch(List.of("project.yml", ".pages/"))
+            .alias("/api/pages/segments")
+            .build();
 
     @Override
-    public String title() {
-        return "Pages";
+    public CardSpec spec() {
+        return SPEC;
     }
 
-    @Override
-    public String description() {
-        return "Static-site segments from project.yml and their last builds";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    /** Fifth row of the Integrations table (the brief's rule: position times 10). */
-    @Override
-    public int order() {
-        return 50;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of("project.yml", ".pages/");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/pages/segments";
-    }
-
-    @Override
-    public List<String> cascade() {
-        return List.of("dns", "project-status");
-    }
 
     private record Segment(String name, String source, String builder, String path) {
     }

@@ -2,13 +2,11 @@ package dev.controlplane.cards.integrations;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,17 +14,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.devops.DnsCard;
-import dev.controlplane.cards.devops.K8sCard;
-import dev.controlplane.cards.devops.TerraformCard;
 
 /**
  * How far the project is set up, integration by integration: one probe each (project, git, github, docker,
  * cicd, k8s, terraform, pages, dns) read from the other cards' current results, in dependency order, with
- * the first probe worth doing next. It watches the union of those cards' watch paths.
+ * the first probe worth doing next. It turns stale with any of those cards, since they are its peers.
  */
 @ApplicationScoped
 public class ProjectStatusCard implements Card {
@@ -55,54 +51,27 @@ public class ProjectStatusCard implements Card {
             new Probe("pages", "Pages", "pages", List.of("git")),
             new Probe("dns", "DNS / CDN", "dns", List.of("pages")));
 
-    private final List<Card> peers;
+    /** The cards the probes read: the peers, derived from the probe table so the two cannot disagree. */
+    private static final Set<String> PEERS = PROBES.stream().map(Probe::card).filter(java.util.Objects::nonNull)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    @Inject
-    public ProjectStatusCard(GitCard git, GithubCard github, CiCard ci, DockerCard docker, K8sCard k8s,
-            TerraformCard terraform, PagesCard pages, DnsCard dns) {
-        this.peers = List.of(git, github, ci, docker, k8s, terraform, pages, dns);
-    }
-
-    @Override
-    public String key() {
-        return "project-status";
-    }
-
-    @Override
-    public String title() {
-        return "Project status";
-    }
-
-    @Override
-    public String description() {
-        return "Which integrations are set up, in dependency order, and what to do next";
-    }
+    /**
+     * What the card is, where it sits and what it depends on: its one declaration.
+     * watchPaths: What the project probe reads itself; the peers' files are inherited through {@link #peers()}.
+     */
+    static final CardSpec SPEC = CardSpec.card("project-status")
+            .title("Project status")
+            .description("Which integrations are set up, in dependency order, and what to do next")
+            .tab(Tab.INTEGRATIONS)
+            .order(60)
+            .watch(PROJECT_FILES)
+            .alias("/api/project/status")
+            .peers(PEERS)
+            .build();
 
     @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        Set<String> union = new LinkedHashSet<>(List.of("project.yml", "project.yaml"));
-        peers.forEach(peer -> union.addAll(peer.watchPaths()));
-        return List.copyOf(union);
-    }
-
-    @Override
-    public String alias() {
-        return "/api/project/status";
-    }
-
-    @Override
-    public Set<String> scopes() {
-        return Set.of("integrations");
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override
@@ -173,6 +142,8 @@ public class ProjectStatusCard implements Card {
         JsonNode data;
         try {
             data = context.peer(probe.card());
+        } catch (CardContext.UndeclaredPeerException e) {
+            throw e;
         } catch (Exception e) {
             return status(ERROR, "the " + probe.card() + " card failed: " + e.getMessage());
         }

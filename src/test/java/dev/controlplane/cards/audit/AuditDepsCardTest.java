@@ -1,6 +1,6 @@
 package dev.controlplane.cards.audit;
 
-import static dev.controlplane.cards.common.DepsFixtures.texts;
+import static dev.controlplane.project.manifests.DepsFixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.PeerContexts;
-import dev.controlplane.cards.devops.PackagesCard;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.DependencyReader;
-import dev.controlplane.cards.common.DepsFixtures;
+import dev.controlplane.cards.devops.PackagesCard;
+import dev.controlplane.project.manifests.DependencyReader;
+import dev.controlplane.project.manifests.DepsFixtures;
 
 class AuditDepsCardTest {
     private final AuditDepsCard card = new AuditDepsCard();
@@ -32,7 +32,7 @@ class AuditDepsCardTest {
 
     private ObjectNode compute(Path root) {
         try {
-            return card.compute(PeerContexts.withPeers(root, new PackagesCard()));
+            return card.compute(PeerContexts.withPeers(card, root, new PackagesCard()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,6 @@
 package dev.controlplane.cards.audit;
 
-import static dev.controlplane.cards.common.DepsFixtures.texts;
+import static dev.controlplane.project.manifests.DepsFixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +51,7 @@ class AuditL2CardsTest {
     }
 
     private static CardContext context(Path root) {
-        return PeerContexts.withPeers(root, new PackagesCard(), new AuditDepsCard(), new SecurityCard(), new DocsCard(),
+        return PeerContexts.withAllPeers(root, new PackagesCard(), new AuditDepsCard(), new SecurityCard(), new DocsCard(),
                 new TestingCard(), new EnvCard(), new QualityCard(), new AuditStructureCard(), new AuditClientsCard(),
                 new AuditScoresCard(), new AuditL2StructureCard(), new AuditL2QualityCard(), new AuditL2RepoCard(),
                 new AuditL2RisksCard());

@@ -1,6 +1,6 @@
 package dev.controlplane.cards.audit;
 
-import static dev.controlplane.cards.common.DepsFixtures.texts;
+import static dev.controlplane.project.manifests.DepsFixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.MakefileTargets;
 
 class AuditStructureCardTest {
     private static final List<String> FLAGS = List.of("has_cli", "has_web", "has_api", "has_docs", "has_tests",
@@ -37,7 +38,7 @@ class AuditStructureCardTest {
         assertEquals("/api/audit/structure", card.alias());
         assertEquals(List.of("project.yml", "src/", "Dockerfile", "docker-compose.yml", ".github/workflows/",
                 "Makefile"), card.watchPaths());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Set.of("audit"), card.scopes());
     }
 

@@ -34,7 +34,7 @@ class AuditSystemCardTest {
         assertEquals(10, card.order());
         assertEquals("/api/audit/system", card.alias());
         assertEquals(List.of("project.yml", "stacks/"), card.watchPaths());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Set.of("audit"), card.scopes());
         assertTrue(card.maxAge().isEmpty());
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.DomainNames;
 
 class DnsCardTest {
     private final DnsCard card = new DnsCard();
@@ -37,7 +38,7 @@ class DnsCardTest {
         assertEquals(List.of("netlify.toml", "vercel.json", "wrangler.toml", "CNAME", "cloudflare/"),
                 card.watchPaths());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.HIDDEN, card.defaultPref());
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.LicenseNames;
 
 class DocsCardTest {
     private final DocsCard card = new DocsCard();
@@ -36,7 +37,7 @@ class DocsCardTest {
         assertEquals(List.of("docs/", "README.md", "CHANGELOG.md", "LICENSE", "CONTRIBUTING.md", "openapi.yaml",
                 "openapi.json"), card.watchPaths());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.AUTO, card.defaultPref());
     }
 

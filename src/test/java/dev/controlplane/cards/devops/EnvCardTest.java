@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.EnvFileNames;
 
 class EnvCardTest {
     /** Every value in the fixture's env files: the card reports names only. */
@@ -43,7 +44,7 @@ class EnvCardTest {
         assertEquals(50, card.order());
         assertEquals(List.of(".env", ".env.*", "project.yml", "project.yaml"), card.watchPaths());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.AUTO, card.defaultPref());
     }
 

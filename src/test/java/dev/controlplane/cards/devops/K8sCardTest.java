@@ -36,7 +36,8 @@ class K8sCardTest {
         assertEquals(Tab.DEVOPS, card.tab());
         assertEquals(70, card.order());
         assertEquals(Set.of("devops", "integrations"), card.scopes());
-        assertEquals(List.of("project-status"), card.cascade());
+        assertEquals(List.of(Tab.DEVOPS, Tab.INTEGRATIONS), card.tabs(), "one card, shown on both tabs");
+        assertEquals(Set.of(), card.peers());
         assertEquals(List.of("k8s/", "kubernetes/", "deploy/", "manifests/", "charts/", "kustomization.yaml",
                 "kustomization.yml"), card.watchPaths());
     }

@@ -1,7 +1,7 @@
 package dev.controlplane.cards.devops;
 
-import static dev.controlplane.cards.common.DepsFixtures.texts;
-import static dev.controlplane.cards.common.DepsFixtures.write;
+import static dev.controlplane.project.manifests.DepsFixtures.texts;
+import static dev.controlplane.project.manifests.DepsFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.common.DepsFixtures;
+import dev.controlplane.project.manifests.DepsFixtures;
 
 class PackagesCardTest {
     private final PackagesCard card = new PackagesCard();
@@ -50,7 +51,7 @@ class PackagesCardTest {
         assertEquals(Tab.DEVOPS, card.tab());
         assertEquals(40, card.order());
         assertEquals(Pref.AUTO, card.defaultPref());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertTrue(card.watchPaths().containsAll(List.of("requirements.txt", "requirements-dev.txt", "pyproject.toml",
                 "Pipfile", "package.json", "package-lock.json", "Cargo.toml", "go.mod", "pom.xml", "build.gradle",
                 "build.gradle.kts", "Gemfile")));

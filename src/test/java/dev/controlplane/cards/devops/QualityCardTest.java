@@ -63,7 +63,7 @@ class QualityCardTest {
         assertEquals(30, card.order());
         assertEquals("/api/quality/status", card.alias());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.AUTO, card.defaultPref());
         assertEquals(List.of("pyproject.toml", "ruff.toml", ".ruff.toml", "mypy.ini", ".eslintrc.json", ".eslintrc.js",
                 "eslint.config.js", ".prettierrc", "biome.json", "setup.cfg", "pom.xml", "checkstyle.xml",

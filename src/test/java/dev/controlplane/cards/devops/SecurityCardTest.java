@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.ToolRunner;
 
 class SecurityCardTest {
@@ -57,7 +58,7 @@ class SecurityCardTest {
         assertEquals(10, card.order());
         assertEquals(List.of(".gitignore", "src/", ".env", ".env.vault"), card.watchPaths());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.AUTO, card.defaultPref());
     }
 

@@ -31,7 +31,8 @@ class TerraformCardTest {
         assertEquals(Tab.DEVOPS, card.tab());
         assertEquals(80, card.order());
         assertEquals(Set.of("devops", "integrations"), card.scopes());
-        assertEquals(List.of("project-status"), card.cascade());
+        assertEquals(List.of(Tab.DEVOPS, Tab.INTEGRATIONS), card.tabs(), "one card, shown on both tabs");
+        assertEquals(Set.of(), card.peers());
         assertEquals(List.of("terraform/", "infra/", "*.tf"), card.watchPaths());
     }
 

@@ -33,7 +33,7 @@ class TestingCardTest {
         assertEquals(20, card.order());
         assertEquals("/api/testing/status", card.alias());
         assertEquals(Set.of("devops"), card.scopes());
-        assertEquals(List.of(), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Pref.AUTO, card.defaultPref());
         assertEquals(List.of("tests/", "test/", "src/test/", "pyproject.toml", "package.json", "setup.cfg", "pom.xml",
                 "build.gradle", "build.gradle.kts", "go.mod", "Cargo.toml", "target/surefire-reports/",

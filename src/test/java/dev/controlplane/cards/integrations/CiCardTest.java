@@ -34,7 +34,7 @@ class CiCardTest {
         assertEquals(Tab.INTEGRATIONS, card.tab());
         assertEquals(30, card.order());
         assertEquals(Set.of("integrations"), card.scopes());
-        assertEquals(List.of("project-status"), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(List.of(".github/workflows/", ".gitlab-ci.yml", "Jenkinsfile", ".circleci/",
                 "bitbucket-pipelines.yml", "azure-pipelines.yml", ".travis.yml"), card.watchPaths());
     }

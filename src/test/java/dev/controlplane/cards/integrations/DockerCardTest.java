@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.infra.DockerfileAnalysis;
 
 class DockerCardTest {
     @TempDir
@@ -35,7 +36,7 @@ class DockerCardTest {
         assertEquals("/api/docker/status", card.alias());
         assertEquals(List.of("Dockerfile*", "docker-compose.yml", "docker-compose.yaml", "compose.yml",
                 "compose.yaml", ".dockerignore"), card.watchPaths());
-        assertEquals(List.of("ci", "k8s", "project-status"), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Set.of("integrations"), card.scopes());
         assertEquals(Optional.of(Duration.ofMinutes(1)), card.maxAge());
     }

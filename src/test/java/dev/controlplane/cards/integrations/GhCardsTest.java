@@ -59,7 +59,7 @@ class GhCardsTest {
     /** A context whose cached peers are the given payloads (what the cache holds), never computed. */
     private CardContext context(Path root, Map<String, ObjectNode> cached) {
         return new CardContext(root, root.resolve(".state"), CardContext.MIN_COMPUTE_DEPTH, ToolRunner.DEFAULT_TIMEOUT,
-                new CardContext.Peers() {
+                java.util.Set.of("gh-runs", "gh-pulls"), new CardContext.Peers() {
                     @Override
                     public ObjectNode get(String key) {
                         throw new AssertionError("a peer was computed: " + key);
@@ -93,7 +93,8 @@ class GhCardsTest {
             assertEquals(dev.controlplane.cards.Pref.AUTO, card.defaultPref());
             assertTrue(card.watchPaths().isEmpty(), "no file says when GitHub changes");
         }
-        assertEquals(List.of("ci", "github"), runs.cascade());
+        assertEquals(java.util.Set.of("gh-runs"), new CiCard().peers(), "ci reads the runs");
+        assertEquals(java.util.Set.of("gh-runs", "gh-pulls"), new GithubCard().peers(), "github reads runs and PRs");
     }
 
     @ParameterizedTest

@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.files.GitStatus;
+import dev.controlplane.project.files.RemoteUrl;
 import dev.controlplane.support.ToolRunner;
 import dev.controlplane.testing.TestFiles;
 
@@ -56,7 +58,7 @@ class GitCardTest {
         assertEquals(10, card.order());
         assertEquals("/api/git/status", card.alias());
         assertEquals(List.of(".git/HEAD", ".git/index", ".git/refs/", ".gitignore"), card.watchPaths());
-        assertEquals(List.of("github", "docker", "ci", "pages", "project-status"), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(Set.of("integrations"), card.scopes());
         assertEquals(Optional.of(Duration.ofMinutes(5)), card.maxAge());
     }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.devops.InfraFixture;
+import dev.controlplane.project.files.RemoteUrl;
 
 class GithubCardTest {
     // A fake credential: the test proves it never reaches the output. nosec
@@ -57,7 +58,7 @@ class GithubCardTest {
         assertEquals(Tab.INTEGRATIONS, card.tab());
         assertEquals(20, card.order());
         assertEquals(Set.of("integrations"), card.scopes());
-        assertEquals(List.of("ci", "project-status"), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(List.of(".github/", ".git/config"), card.watchPaths());
         assertEquals(Optional.of(Duration.ofMinutes(5)), card.maxAge());
     }

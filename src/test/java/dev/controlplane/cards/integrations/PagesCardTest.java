@@ -35,7 +35,7 @@ class PagesCardTest {
         assertEquals(Tab.INTEGRATIONS, card.tab());
         assertEquals(50, card.order(), "fifth row of the Integrations table");
         assertEquals(Set.of("integrations"), card.scopes());
-        assertEquals(List.of("dns", "project-status"), card.cascade());
+        assertEquals(Set.of(), card.peers());
         assertEquals(List.of("project.yml", ".pages/"), card.watchPaths());
     }
 

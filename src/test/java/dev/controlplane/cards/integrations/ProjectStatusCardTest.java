@@ -38,7 +38,7 @@ class ProjectStatusCardTest {
     private final TerraformCard terraform = new TerraformCard();
     private final PagesCard pages = new PagesCard();
     private final DnsCard dns = new DnsCard();
-    private final ProjectStatusCard card = new ProjectStatusCard(git, github, ci, docker, k8s, terraform, pages, dns);
+    private final ProjectStatusCard card = new ProjectStatusCard();
 
     @TempDir
     Path dir;
@@ -49,20 +49,16 @@ class ProjectStatusCardTest {
         assertEquals("/api/project/status", card.alias());
         assertEquals(Tab.INTEGRATIONS, card.tab());
         assertEquals(Set.of("integrations"), card.scopes());
-        // the union of the integration cards' watch paths, each once
-        Set<String> union = new LinkedHashSet<>(List.of("project.yml", "project.yaml"));
-        for (Card peer : List.of(git, github, ci, docker, k8s, terraform, pages, dns)) {
-            union.addAll(peer.watchPaths());
-        }
-        assertEquals(List.copyOf(union), card.watchPaths());
-        assertTrue(card.watchPaths().containsAll(List.of(".github/workflows/", "Dockerfile*", "k8s/", "terraform/")));
+        // It reads the integration cards (dns included) as peers; their files reach it through the registry.
+        assertEquals(Set.of("git", "github", "ci", "docker", "k8s", "terraform", "pages", "dns"), card.peers());
+        assertTrue(card.watchPaths().containsAll(List.of("project.yml", "README.md", "pom.xml")));
     }
 
     @Test
     void eachProbeReadsItsCardAndTheNextStepIsTheFirstUnblockedOne() throws Exception {
         Files.writeString(dir.resolve("README.md"), "# widgets\n");
         Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
-        ObjectNode result = card.compute(PeerContexts.withPeers(dir,
+        ObjectNode result = card.compute(PeerContexts.withPeers(card, dir,
                 FixedCard.of("git", "{'available':true,'branch':'main','commit':'abc1234',"
                         + "'remote_url':'https://github.com/acme/widgets.git'}"),
                 FixedCard.of("github", "{'remote':{'is_github':true,'slug':'acme/widgets'}}"),
@@ -101,7 +97,7 @@ class ProjectStatusCardTest {
     @Test
     void aProbeWaitsForItsDependencies() throws Exception {
         Files.writeString(dir.resolve("project.yml"), "name: widgets\n");
-        ObjectNode result = card.compute(PeerContexts.withPeers(dir,
+        ObjectNode result = card.compute(PeerContexts.withPeers(card, dir,
                 FixedCard.of("git", "{'available':true,'branch':'main','commit':'abc1234','remote_url':''}"),
                 FixedCard.of("github", "{'remote':{'slug':''},'github_dir':{'exists':true}}"),
                 FixedCard.of("docker", "{'has_dockerfile':false,'has_compose':true}"),
@@ -130,7 +126,7 @@ class ProjectStatusCardTest {
     @Test
     void everyProbeReadyIsAGreenBadge() throws Exception {
         Files.writeString(dir.resolve("go.mod"), "module example.com/w\n");
-        ObjectNode result = card.compute(PeerContexts.withPeers(dir,
+        ObjectNode result = card.compute(PeerContexts.withPeers(card, dir,
                 FixedCard.of("git", "{'available':true,'branch':'trunk','commit':'abc1234','remote_url':'git@github.com:a/b.git'}"),
                 FixedCard.of("github", "{'remote':{'is_github':true,'slug':'a/b'}}"),
                 FixedCard.of("docker", "{'has_dockerfile':true,'dockerfiles':[{},{}],'warning_count':0}"),
@@ -153,7 +149,7 @@ class ProjectStatusCardTest {
     @Test
     void aFailingCardIsAnErrorProbeNotAFailedCard() throws Exception {
         Files.writeString(dir.resolve("README.md"), "# widgets\n");
-        ObjectNode result = card.compute(PeerContexts.withPeers(dir,
+        ObjectNode result = card.compute(PeerContexts.withPeers(card, dir,
                 FixedCard.failing("git", "timed out after 3 s"),
                 FixedCard.of("github", "{}"), FixedCard.of("docker", "{}"), FixedCard.of("ci", "{}"),
                 FixedCard.of("k8s", "{}"), FixedCard.of("terraform", "{}"), FixedCard.of("pages", "{}"),
@@ -167,7 +163,7 @@ class ProjectStatusCardTest {
 
     @Test
     void anEmptyDirectoryHasEveryProbeMissingWithTheRealCards() throws Exception {
-        ObjectNode result = card.compute(PeerContexts.withPeers(dir, git, github, ci, docker, k8s, terraform, pages,
+        ObjectNode result = card.compute(PeerContexts.withPeers(card, dir, git, github, ci, docker, k8s, terraform, pages,
                 dns));
 
         String gitReason = ToolRunner.which("git").isPresent() ? "not a git repository" : "git is not installed";
@@ -190,7 +186,7 @@ class ProjectStatusCardTest {
     @Test
     void theInfraFixtureWithTheRealCards() throws Exception {
         Path root = InfraFixture.copyTo(dir);
-        ObjectNode result = card.compute(PeerContexts.withPeers(root, git, github, ci, docker, k8s, terraform, pages,
+        ObjectNode result = card.compute(PeerContexts.withPeers(card, root, git, github, ci, docker, k8s, terraform, pages,
                 dns));
 
         // the same fixture the k8s, terraform, ci and pages card tests pin down value by value
