@@ -27,6 +27,8 @@ public interface ControlPlaneConfig {
 
     Bench bench();
 
+    Jobs jobs();
+
     interface Watch {
         /** How often the scheduled poll compares fingerprints (the WatchService nudges in between). */
         @WithDefault("5s")
@@ -99,5 +101,23 @@ public interface ControlPlaneConfig {
         /** Enables {@code POST /api/bench/publish}, a publish hook for the fan-out benchmark only. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Jobs {
+        /** Jobs running at once; the rest wait in the queue. */
+        @WithDefault("2")
+        int maxRunning();
+
+        /** A job still running after this long is killed (its whole process group) and marked timed_out. */
+        @WithDefault("30m")
+        Duration timeout();
+
+        /** Finished jobs kept in {@code .state/jobs/} (record and log). */
+        @WithDefault("20")
+        int keep();
+
+        /** Log bytes kept per job: past this the head of the log is dropped, the tail kept. */
+        @WithDefault("5M")
+        io.quarkus.runtime.configuration.MemorySize maxLog();
     }
 }
