@@ -1,7 +1,7 @@
 package dev.controlplane.jobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.HttpServerStart;
@@ -9,7 +9,8 @@ import io.quarkus.vertx.http.HttpServerStart;
 /**
  * Cleans up after a server that was killed mid-job, once this server listens: only then is it certain that
  * no other instance is serving this project (a second start on a port in use must not kill the first one's
- * jobs). Runs off the event loop: ending a process group waits for it.
+ * jobs). Quarkus fires {@link HttpServerStart} asynchronously; the cleanup runs on a thread of its own anyway,
+ * since ending a process group waits for it.
  */
 @ApplicationScoped
 public class JobRecovery {
@@ -19,7 +20,7 @@ public class JobRecovery {
         this.history = history;
     }
 
-    void onListen(@Observes HttpServerStart ignored) {
+    void onListen(@ObservesAsync HttpServerStart ignored) {
         Thread thread = new Thread(() -> {
             try {
                 history.recover();

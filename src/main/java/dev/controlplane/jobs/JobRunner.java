@@ -67,12 +67,18 @@ public class JobRunner {
     }
 
     /** Queues a run of {@code actionId}; refused while the same action is queued or running. */
-    public synchronized Job submit(String actionId) {
+    public Job submit(String actionId) {
+        // Outside the lock: building the catalogue walks the project.
         Action action = catalogue.find(actionId)
                 .orElseThrow(() -> new JobRequestException(404, "unknown action: see GET /api/jobs/actions", null));
         if (!action.available()) {
             throw new JobRequestException(409, "action not available here: " + action.reason(), null);
         }
+        return enqueue(action);
+    }
+
+    private synchronized Job enqueue(Action action) {
+        String actionId = action.id();
         for (Job job : jobs.values()) {
             if (job.action.id().equals(actionId) && !job.state().finished()) {
                 throw new JobRequestException(409, "this action is already " + job.state().id(), job.id);

@@ -20,7 +20,7 @@ import dev.controlplane.testing.TestFiles;
  * this with the test classpath. Usage:
  *
  * <pre>
- * BenchMain [--smoke] [--only startup,paint,compute,stale,fanout,idle] [--jar target/quarkus-app/quarkus-run.jar]
+ * BenchMain [--smoke] [--only startup,paint,compute,stale,fanout,idle,jobs] [--jar target/quarkus-app/quarkus-run.jar]
  *           [--results bench/RESULTS.md] [--keep]
  * BenchMain generate DIR FILES [SEED]
  * </pre>
@@ -30,7 +30,7 @@ import dev.controlplane.testing.TestFiles;
  * A section that fails is reported as such; the others still run.
  */
 public final class BenchMain {
-    static final Set<String> SECTIONS = Set.of("startup", "paint", "compute", "stale", "fanout", "idle");
+    static final Set<String> SECTIONS = Set.of("startup", "paint", "compute", "stale", "fanout", "idle", "jobs");
 
     private BenchMain() {
     }
@@ -159,6 +159,10 @@ public final class BenchMain {
         if (only.contains("fanout")) {
             Path empty = Files.createDirectories(ctx.workDir.resolve("empty-project"));
             section(ctx, "SSE fan-out", () -> new FanoutBench(ctx).run(empty));
+        }
+        if (only.contains("jobs")) {
+            Path jobsProject = Files.createDirectories(ctx.workDir.resolve("jobs-project"));
+            section(ctx, "job output", () -> new JobsBench(ctx).run(jobsProject));
         }
         if (only.contains("idle")) {
             section(ctx, "idle CPU", () -> {
