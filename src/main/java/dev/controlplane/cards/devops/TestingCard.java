@@ -37,8 +37,7 @@ import dev.controlplane.support.Clock;
 public class TestingCard implements Card {
     static final List<String> WATCH_PATHS = List.of("tests/", "test/", "src/test/", "pyproject.toml", "package.json",
             "setup.cfg", "pom.xml", "build.gradle", "build.gradle.kts", "go.mod", "Cargo.toml",
-            "target/surefire-reports/", "target/failsafe-reports/", "build/test-results/", ".pytest_cache/",
-            TestRunReports.STATE_REPORTS + "/");
+            "target/surefire-reports/", "target/failsafe-reports/", "build/test-results/", ".pytest_cache/");
     /** Discovered test directories watched at most (a bigger tree is still covered by its top directories). */
     static final int MAX_WATCHED_TEST_DIRS = 100;
     /** Discovered module report directories and configuration files watched at most. */

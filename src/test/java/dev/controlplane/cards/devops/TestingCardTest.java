@@ -37,7 +37,7 @@ class TestingCardTest {
         assertEquals(Pref.AUTO, card.defaultPref());
         assertEquals(List.of("tests/", "test/", "src/test/", "pyproject.toml", "package.json", "setup.cfg", "pom.xml",
                 "build.gradle", "build.gradle.kts", "go.mod", "Cargo.toml", "target/surefire-reports/",
-                "target/failsafe-reports/", "build/test-results/", ".pytest_cache/", ".state/reports/"), card.watchPaths());
+                "target/failsafe-reports/", "build/test-results/", ".pytest_cache/"), card.watchPaths());
     }
 
     @Test
