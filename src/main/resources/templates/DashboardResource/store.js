@@ -482,6 +482,12 @@
     lastSeq: () => lastSeq,
     recent: () => recent.slice(),
     entry: (key) => Object.assign({}, entries.get(key), { data: undefined }),
+    /** Adds a handler for an event type of the stream (e.g. job:output, used by jobs.js). */
+    on: (type, fn) => {
+      const had = handlers[type];
+      handlers[type] = had ? (env) => { had(env); fn(env); } : fn;
+      if (!had && source) source.addEventListener(type, (ev) => receive(type, ev));
+    },
   };
 })();
 |}

@@ -35,6 +35,7 @@ public interface ControlPlaneConfig {
     Tools tools();
 
     Remote remote();
+    Jobs jobs();
 
     interface Watch {
         /** How often the scheduled poll compares fingerprints (the WatchService nudges in between). */
@@ -126,5 +127,23 @@ public interface ControlPlaneConfig {
         /** Timeout of one {@code gh} call: a remote answer that takes longer counts as offline. */
         @WithDefault("5s")
         Duration timeout();
+    }
+
+    interface Jobs {
+        /** Jobs running at once; the rest wait in the queue. */
+        @WithDefault("2")
+        int maxRunning();
+
+        /** A job still running after this long is killed (its whole process group) and marked timed_out. */
+        @WithDefault("30m")
+        Duration timeout();
+
+        /** Finished jobs kept in {@code .state/jobs/} (record and log). */
+        @WithDefault("20")
+        int keep();
+
+        /** Log bytes kept per job: past this the head of the log is dropped, the tail kept. */
+        @WithDefault("5M")
+        io.quarkus.runtime.configuration.MemorySize maxLog();
     }
 }

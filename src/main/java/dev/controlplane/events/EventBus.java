@@ -68,6 +68,7 @@ public class EventBus {
     private final AtomicLong totalSubscriptions = new AtomicLong();
     private long seq;
     private long heartbeatTimer = -1;
+    private final List<CatchUp> catchUps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Inject
     public EventBus(EnvelopeWriter writer, Vertx vertx, ControlPlaneConfig config) {
@@ -117,6 +118,7 @@ public class EventBus {
                 ring.removeFirst();
             }
             track(event);
+            catchUps.forEach(c -> c.track(event));
             for (Subscriber subscriber : subscribers) {
                 if (!subscriber.offer(frame)) {
                     if (toDrop == null) {
@@ -215,6 +217,7 @@ public class EventBus {
                         }
                     } else {
                         subscriber.sendInitial(snapshotFrame());
+                        catchUpFrames().forEach(subscriber::sendInitial);
                     }
                     subscribers.add(subscriber);
                     totalSubscriptions.incrementAndGet();
@@ -245,6 +248,21 @@ public class EventBus {
     private Frame snapshotFrame() {
         return new Frame(EventTypes.STATE_SNAPSHOT, seq,
                 writer.write(BusEvent.of(EventTypes.STATE_SNAPSHOT, "", snapshotData()), seq));
+    }
+
+    /** Registers state a snapshot is followed by (see {@link CatchUp}). */
+    public void addCatchUp(CatchUp catchUp) {
+        catchUps.add(catchUp);
+    }
+
+    private List<Frame> catchUpFrames() {
+        List<Frame> frames = new ArrayList<>();
+        for (CatchUp catchUp : catchUps) {
+            for (BusEvent event : catchUp.frames()) {
+                frames.add(new Frame(event.type(), seq, writer.write(event, seq)));
+            }
+        }
+        return frames;
     }
 
     private ObjectNode snapshotData() {

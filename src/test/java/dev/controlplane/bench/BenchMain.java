@@ -20,7 +20,7 @@ import dev.controlplane.testing.TestFiles;
  * this with the test classpath. Usage:
  *
  * <pre>
- * BenchMain [--smoke] [--only startup,paint,compute,stale,fanout,idle,footprint] [--jar target/quarkus-app/quarkus-run.jar]
+ * BenchMain [--smoke] [--only startup,paint,compute,stale,fanout,idle,footprint,jobs] [--jar target/quarkus-app/quarkus-run.jar]
  *           [--results bench/RESULTS.md] [--keep]
  * BenchMain generate DIR FILES [SEED]
  * </pre>
@@ -30,7 +30,8 @@ import dev.controlplane.testing.TestFiles;
  * A section that fails is reported as such; the others still run.
  */
 public final class BenchMain {
-    static final Set<String> SECTIONS = Set.of("startup", "paint", "compute", "stale", "fanout", "idle", "footprint");
+    static final Set<String> SECTIONS = Set.of("startup", "paint", "compute", "stale", "fanout", "idle", "footprint",
+            "jobs");
 
     private BenchMain() {
     }
@@ -95,8 +96,11 @@ public final class BenchMain {
     private void run(BenchContext ctx, Path repo, Path builtJar, Set<String> only) throws Exception {
         Plan plan = ctx.plan;
         Path small = ctx.workDir.resolve("project-" + plan.smallProjectFiles());
-        timed("generate " + plan.smallProjectFiles() + " files", () -> ProjectGenerator.generate(small, plan.smallProjectFiles(),
-                ProjectGenerator.DEFAULT_SEED));
+        // fan-out and job output run on projects of their own
+        if (only.stream().anyMatch(section -> !section.equals("fanout") && !section.equals("jobs"))) {
+            timed("generate " + plan.smallProjectFiles() + " files", () -> ProjectGenerator.generate(small,
+                    plan.smallProjectFiles(), ProjectGenerator.DEFAULT_SEED));
+        }
         String smallLabel = "generated " + label(plan.smallProjectFiles());
         Path repoCopy = null;
         String repoLabel = "this repo";
@@ -178,6 +182,10 @@ public final class BenchMain {
                 }
                 footprint.runAot(repoProject != null ? repoLabel : smallLabel, repoProject != null ? repoProject : small);
             });
+        }
+        if (only.contains("jobs")) {
+            Path jobsProject = Files.createDirectories(ctx.workDir.resolve("jobs-project"));
+            section(ctx, "job output", () -> new JobsBench(ctx).run(jobsProject));
         }
         if (only.contains("idle")) {
             section(ctx, "idle CPU", () -> {

@@ -23,16 +23,17 @@ record Plan(
         int idleSubscribers,
         int heapRepeats,
         int idleCpuSeconds,
-        int settleSeconds) {
+        int settleSeconds,
+        int jobOutputLines) {
 
     static Plan full() {
         return new Plan("full", 50_000, 100_000, true, 5, 5, 3, 100, 1500,
-                List.of(1, 100, 1000), List.of(100, 1000), 5, 3, 1000, 3, 60, 5);
+                List.of(1, 100, 1000), List.of(100, 1000), 5, 3, 1000, 3, 60, 5, 100_000);
     }
 
     static Plan smoke() {
         return new Plan("smoke", 400, 400, false, 1, 1, 1, 3, 1300,
-                List.of(1, 5), List.of(100, 1000), 1, 1, 20, 1, 3, 1);
+                List.of(1, 5), List.of(100, 1000), 1, 1, 20, 1, 3, 1, 5_000);
     }
 
     boolean isSmoke() {

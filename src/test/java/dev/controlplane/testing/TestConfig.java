@@ -12,6 +12,10 @@ public class TestConfig implements ControlPlaneConfig {
     public Duration computeTimeout = Duration.ofSeconds(30);
     public int workers = 4;
     public int depth = 8;
+    public int jobsMaxRunning = 2;
+    public Duration jobsTimeout = Duration.ofMinutes(30);
+    public int jobsKeep = 20;
+    public long jobsMaxLog = 5L * 1024 * 1024;
 
     public TestConfig(Path root) {
         this.root = root;
@@ -128,6 +132,31 @@ public class TestConfig implements ControlPlaneConfig {
             @Override
             public Duration timeout() {
                 return Duration.ofSeconds(30); // tests run a python fake gh on a shared, loaded machine
+            }
+        };
+    }
+
+    @Override
+    public Jobs jobs() {
+        return new Jobs() {
+            @Override
+            public int maxRunning() {
+                return jobsMaxRunning;
+            }
+
+            @Override
+            public Duration timeout() {
+                return jobsTimeout;
+            }
+
+            @Override
+            public int keep() {
+                return jobsKeep;
+            }
+
+            @Override
+            public io.quarkus.runtime.configuration.MemorySize maxLog() {
+                return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(jobsMaxLog));
             }
         };
     }

@@ -96,6 +96,13 @@ public class K8sCard implements Card {
         return toJson(ctx, dirs, manifests, charts, kustomize, secretFiles, warnings);
     }
 
+    /** Directories holding a Helm chart ({@code Chart.yaml}) among the manifest directories. */
+    static List<String> chartDirs(CardContext ctx) {
+        List<String> dirs = MANIFEST_DIRS.stream().filter(ctx::isDirectory).toList();
+        return walk(ctx, dirs).stream().filter(f -> f.getFileName().toString().equals("Chart.yaml"))
+                .map(f -> ctx.rel(f.getParent())).sorted().toList();
+    }
+
     private static Set<Path> walk(CardContext ctx, List<String> dirs) {
         Set<Path> files = new TreeSet<>(Comparator.comparing(ctx::rel));
         for (String dir : dirs) {

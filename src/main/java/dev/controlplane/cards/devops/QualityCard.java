@@ -103,7 +103,7 @@ public class QualityCard implements Card {
     @Override
     public ObjectNode compute(CardContext ctx) {
         QualityProject project = QualityProject.read(ctx);
-        List<Status> statuses = QualityTool.CATALOG.stream().map(tool -> status(ctx, project, tool)).toList();
+        List<Status> statuses = statuses(ctx, project);
 
         ObjectNode card = CardJson.object();
         ArrayNode tools = card.putArray("tools");
@@ -136,6 +136,11 @@ public class QualityCard implements Card {
         card.set("warnings", CardJson.strings(new TreeSet<>(project.warnings())));
         watchDiscovered(ctx, project);
         return CardJson.summary(card, available + "/" + relevant + " tools", level(available, relevant));
+    }
+
+    /** Every catalogued tool as found in this project (also what the jobs catalogue offers to run). */
+    List<Status> statuses(CardContext ctx, QualityProject project) {
+        return QualityTool.CATALOG.stream().map(tool -> status(ctx, project, tool)).toList();
     }
 
     static Level level(int available, int relevant) {

@@ -104,6 +104,20 @@ public class TerraformCard implements Card {
         return CardJson.summary(card, CardJson.plural(resources, "resource", "resources"), level);
     }
 
+    /** The Terraform root directories ("." = the project root), found as {@link #compute} finds them. */
+    static List<String> roots(CardContext ctx) {
+        List<String> roots = new ArrayList<>();
+        for (String dir : ROOT_DIRS) {
+            if (ctx.isDirectory(dir) && !ctx.files(ctx.path(dir), 1, TerraformCard::isTerraformFile).isEmpty()) {
+                roots.add(dir);
+            }
+        }
+        if (!ProjectWalker.files(ctx.root(), 1, 1, TerraformCard::isTerraformFile).isEmpty()) {
+            roots.add(".");
+        }
+        return roots;
+    }
+
     static boolean isTerraformFile(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".tf") || name.endsWith(".tfvars");

@@ -32,7 +32,11 @@ import dev.controlplane.support.ProjectWalker;
 final class TestRunReports {
     /** Report files read at most (a huge multi-module build must not cost minutes of XML parsing). */
     private static final int MAX_REPORT_FILES = 5_000;
-    private static final List<String> SOURCE_ORDER = List.of("surefire", "failsafe", "gradle", "pytest");
+    private static final List<String> SOURCE_ORDER = List.of("surefire", "failsafe", "gradle", "pytest", "jest");
+    /** Where the dashboard's own test runs write their reports (pytest JUnit XML, Jest JSON). */
+    static final String STATE_REPORTS = ".state/reports";
+    /** A cache written this much later than the report belongs to a later run made outside the dashboard. */
+    private static final double SAME_RUN_SECONDS = 5;
 
     /** Results from one report directory. {@code at} is epoch seconds. */
     record Tally(String source, String path, int files, int passed, int failed, int skipped, double at) {
@@ -74,6 +78,7 @@ final class TestRunReports {
         for (String dir : pythonDirs) {
             reports.pytest(join(dir, ".pytest_cache/v/cache"));
         }
+        reports.stateReports();
         return reports.summed();
     }
 
@@ -220,6 +225,45 @@ final class TestRunReports {
         double at = Math.max(hasFailed ? mtime(lastfailed) : 0, hasIds ? mtime(nodeids) : 0);
         String cacheDir = relCache.substring(0, relCache.length() - "/v/cache".length());
         tallies.add(new Tally("pytest", cacheDir, (hasFailed ? 1 : 0) + (hasIds ? 1 : 0), passed, failed, 0, at));
+    }
+
+    /**
+     * The reports of runs started from the dashboard. pytest's JUnit XML and its {@code .pytest_cache} describe
+     * the same run: the newer of the two counts (the report knows skips, the cache is newer after a later run
+     * from a terminal).
+     */
+    private void stateReports() {
+        String pytestXml = STATE_REPORTS + "/pytest.xml";
+        Path xml = ctx.path(pytestXml);
+        if (Files.isRegularFile(xml, LinkOption.NOFOLLOW_LINKS) && ctx.reallyContains(xml)) {
+            ParsedFile<Document> parsed = Manifests.xml(xml, ctx.root());
+            int[] counts = parsed.isOk() ? suiteCounts(parsed.value().getDocumentElement()) : null;
+            if (!parsed.isOk()) {
+                warnings.add(parsed.warning());
+            }
+            if (counts != null) {
+                double at = mtime(xml);
+                Tally cache = tallies.stream().filter(t -> t.source().equals("pytest") && t.path().equals(".pytest_cache"))
+                        .findFirst().orElse(null);
+                if (cache == null || cache.at() <= at + SAME_RUN_SECONDS) {
+                    tallies.remove(cache);
+                    tallies.add(new Tally("pytest", pytestXml, 1, counts[0], counts[1], counts[2], at));
+                }
+            }
+        }
+        String jestJson = STATE_REPORTS + "/jest.json";
+        Path json = ctx.path(jestJson);
+        if (Files.isRegularFile(json, LinkOption.NOFOLLOW_LINKS) && ctx.reallyContains(json)) {
+            ParsedFile<JsonNode> parsed = Manifests.json(json, ctx.root());
+            if (parsed.isOk() && parsed.value().has("numTotalTests")) {
+                JsonNode r = parsed.value();
+                tallies.add(new Tally("jest", jestJson, 1, r.path("numPassedTests").asInt(),
+                        r.path("numFailedTests").asInt(),
+                        r.path("numPendingTests").asInt() + r.path("numTodoTests").asInt(), mtime(json)));
+            } else if (parsed.warning() != null) {
+                warnings.add(parsed.warning());
+            }
+        }
     }
 
     private LastRun summed() {

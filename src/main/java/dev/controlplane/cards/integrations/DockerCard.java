@@ -39,7 +39,7 @@ public class DockerCard implements Card {
     static final int MAX_DOCKERFILES = 20;
     static final int MAX_IGNORE_PATTERNS = 200;
     /** Compose's own lookup order: the first one present is the project's compose file. */
-    static final List<String> COMPOSE_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
+    public static final List<String> COMPOSE_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
             "docker-compose.yml");
     /** Files named like a Dockerfile that are not one. */
     private static final Set<String> NOT_DOCKERFILE_SUFFIXES = Set.of(".dockerignore", ".md", ".txt", ".orig",

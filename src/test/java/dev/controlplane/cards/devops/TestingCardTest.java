@@ -151,6 +151,44 @@ class TestingCardTest {
     }
 
     @Test
+    void readsTheReportsOfDashboardRuns(@TempDir Path dir) {
+        CardFixtures.copy("python-pytest", dir);
+        CardFixtures.touch(dir, ".pytest_cache/v/cache/nodeids", 1_700_000_300L);
+        CardFixtures.touch(dir, ".pytest_cache/v/cache/lastfailed", 1_700_000_300L);
+        CardFixtures.write(dir, ".state/reports/pytest.xml", "<testsuites><testsuite name=\"pytest\" tests=\"6\" "
+                + "failures=\"1\" errors=\"1\" skipped=\"1\"/></testsuites>");
+        CardFixtures.touch(dir, ".state/reports/pytest.xml", 1_700_000_301L);
+        CardFixtures.write(dir, ".state/reports/jest.json",
+                "{\"numTotalTests\":5,\"numPassedTests\":3,\"numFailedTests\":1,\"numPendingTests\":1}");
+        CardFixtures.touch(dir, ".state/reports/jest.json", 1_700_000_400L);
+
+        JsonNode lastRun = compute(dir).get("last_run");
+
+        // the JUnit report of the same pytest run replaces the cache's numbers (it knows skips)
+        assertEquals("pytest+jest", lastRun.get("source").asText());
+        assertEquals(3 + 3, lastRun.get("passed").asInt());
+        assertEquals(2 + 1, lastRun.get("failed").asInt());
+        assertEquals(1 + 1, lastRun.get("skipped").asInt());
+        assertEquals(1_700_000_400.0, lastRun.get("at").asDouble());
+        assertEquals(List.of(".state/reports/pytest.xml", ".state/reports/jest.json"),
+                List.of(lastRun.at("/sources/0/path").asText(), lastRun.at("/sources/1/path").asText()));
+    }
+
+    @Test
+    void aLaterPytestRunOutsideTheDashboardWinsOverAnOldReport(@TempDir Path dir) {
+        CardFixtures.copy("python-pytest", dir);
+        CardFixtures.touch(dir, ".pytest_cache/v/cache/nodeids", 1_700_000_300L);
+        CardFixtures.touch(dir, ".pytest_cache/v/cache/lastfailed", 1_700_000_300L);
+        CardFixtures.write(dir, ".state/reports/pytest.xml", "<testsuite tests=\"2\" failures=\"2\"/>");
+        CardFixtures.touch(dir, ".state/reports/pytest.xml", 1_600_000_000L);
+
+        JsonNode lastRun = compute(dir).get("last_run");
+
+        assertEquals(".pytest_cache", lastRun.at("/sources/0/path").asText());
+        assertEquals(1, lastRun.get("sources").size());
+    }
+
+    @Test
     void pythonProjectWithPytestAndUnittest(@TempDir Path dir) {
         CardFixtures.copy("python-pytest", dir);
         CardFixtures.touch(dir, ".pytest_cache/v/cache/nodeids", 1_700_000_300L);
