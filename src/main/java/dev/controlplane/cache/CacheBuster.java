@@ -23,8 +23,8 @@ import dev.controlplane.support.Clock;
  * Invalidates a scope ({@code devops}, {@code integrations}, {@code audit}, {@code all}, {@code audit:l2}) or one
  * card with every card that reads it (transitively, from the declared peers), publishes {@code cache:bust
  * {scope, keys, recomputing, outdated}}, and recomputes in the background, peers first: every card of a scope
- * the user asked to refresh (preferences only decide what the page loads), or for a single card that card
- * plus its {@code auto} dependents.
+ * the user asked to refresh (preferences only decide what the page loads); for "all" or a single card, that
+ * card and the {@code auto} cards reached, the others kept and marked outdated.
  */
 @ApplicationScoped
 public class CacheBuster {
@@ -58,18 +58,26 @@ public class CacheBuster {
         if (!scope && registry.find(target).isEmpty()) {
             throw new UnknownCardException(target);
         }
-        // A nested scope (audit:l2) holds on-demand analysis: busting its parent or "all" keeps its results,
-        // marked outdated, since recomputing them is the user's call (the Analyze button busts it by name).
+        // Preferences only decide what the page loads. A scope the user asks to refresh (a tab's refresh, Analyze
+        // for audit:l2) recomputes every card in it; "all", or the readers reached by a card's bust, recompute
+        // the auto cards, and a manual or hidden card keeps its last result, marked outdated, instead of losing it.
+        // A nested scope (audit:l2) is on-demand analysis: its parent's bust keeps it the same way.
         boolean onDemand = scope && isNested(target);
+        boolean askedForScope = scope && !CardRegistry.SCOPE_ALL.equals(target);
         List<String> keys = new ArrayList<>(scope ? registry.scope(target) : List.copyOf(registry.withDependents(target)));
         List<String> outdated = new ArrayList<>();
-        if (scope && !onDemand) {
-            for (Card card : registry.all()) {
-                if (card.scopes().stream().anyMatch(s -> isNested(s) && under(s, target))) {
-                    keys.remove(card.key());
-                    if (cache.entry(card.key()).isPresent()) {
-                        outdated.add(card.key());
-                    }
+        for (Card card : registry.all()) {
+            String key = card.key();
+            if (!keys.contains(key)) {
+                continue;
+            }
+            boolean nestedUnder = scope && !onDemand
+                    && card.scopes().stream().anyMatch(s -> isNested(s) && under(s, target));
+            boolean notAsked = !askedForScope && !key.equals(target) && preferences.of(key) != Pref.AUTO;
+            if (nestedUnder || notAsked) {
+                keys.remove(key);
+                if (cache.entry(key).isPresent()) {
+                    outdated.add(key);
                 }
             }
         }
@@ -80,10 +88,7 @@ public class CacheBuster {
         data.set("outdated", CardJson.strings(outdated));
         Map<String, MissReason> toCompute = new LinkedHashMap<>();
         for (String key : keys) {
-            Pref pref = preferences.of(key);
-            if (scope || pref == Pref.AUTO || key.equals(target)) {
-                toCompute.put(key, MissReason.FORCED);
-            }
+            toCompute.put(key, MissReason.FORCED);
         }
         data.set("recomputing", CardJson.strings(toCompute.keySet()));
         events.fire(BusEvent.of(EventTypes.CACHE_BUST, "", data));

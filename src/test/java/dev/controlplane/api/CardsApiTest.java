@@ -73,7 +73,7 @@ class CardsApiTest {
         assertEquals("[\"k8s\",\"terraform\",\"dns\",\"git\",\"github\",\"ci\",\"docker\",\"pages\"]",
                 find(cards, "project-status").get("peers").toString());
         assertEquals("[\"project-status\"]", dns.get("dependents").toString());
-        assertEquals("[\"audit:scores\"]", find(cards, "docs").get("dependents").toString());
+        assertEquals("[\"audit:scores\",\"audit:l2:risks\"]", find(cards, "docs").get("dependents").toString());
         assertTrue(find(cards, "audit:scores").get("watch_paths").toString().contains("README.md"));
         // The page draws a two-tab card in both panels.
         String page = given().get("/").then().statusCode(200).extract().asString();

@@ -185,8 +185,8 @@ class ScaleBrowserTest {
         filter.sendKeys("scores");
         browser.await(WAIT, d -> browser.card("audit:scores").isDisplayed() ? true : null);
         assertEquals("true", browser.driver().findElement(By.cssSelector("[role=tab][data-tab=audit]")).getAttribute("aria-selected"),
-                "the tab holding the only match opens");
-        assertEquals(List.of("audit:scores"), shown());
+                "the tab holding the matches opens");
+        assertEquals(List.of("audit:scores", "audit:scores:enriched"), shown(), "a manual card matches by its title");
         assertEquals("0", browser.driver().findElement(By.cssSelector("[role=tab][data-tab=devops] .count")).getText());
 
         // Badge text matches too: the CI card's badge names its workflows.

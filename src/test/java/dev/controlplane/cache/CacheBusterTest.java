@@ -152,13 +152,23 @@ class CacheBusterTest {
     }
 
     @Test
-    void manualAndHiddenCardsAreInvalidatedButOnlyRecomputedWhenNamed() throws Exception {
+    void manualAndHiddenCardsKeepTheirResultOnRefreshAllAndRecomputeWhenAsked() throws Exception {
         try (CacheHarness h = harness()) {
+            h.buster.bust("all");
+            await(() -> !h.recompute.running());
+            double betaAt = h.cache.entry("beta").orElseThrow().cachedAt();
             h.preferences.update(new ObjectMapper().readTree("{\"beta\":\"manual\",\"audit:gamma\":\"hidden\"}"));
             CacheBuster.Result all = h.buster.bust("all");
             assertEquals(List.of("alpha"), all.recomputing());
+            assertEquals(List.of("beta", "audit:gamma"), all.outdated(), "kept and marked outdated, not dropped");
+            await(() -> !h.recompute.running());
+            assertEquals(betaAt, h.cache.entry("beta").orElseThrow().cachedAt());
+            assertEquals(List.of("alpha"), h.buster.bust("alpha").recomputing(), "a manual reader is kept outdated");
             await(() -> !h.recompute.running());
             assertEquals(List.of("beta"), h.buster.bust("beta").recomputing(), "the card the user named");
+            await(() -> !h.recompute.running());
+            assertEquals(List.of("audit:gamma"), h.buster.bust("audit").recomputing(),
+                    "a tab's refresh recomputes every card in it, whatever its preference");
             await(() -> !h.recompute.running());
         }
     }
