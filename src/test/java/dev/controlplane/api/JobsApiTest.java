@@ -28,7 +28,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Real pytest runs through the jobs API: states, results, cancel, masking, and the API's refusals. */
 @QuarkusTest
-@QuarkusTestResource(JobsProjectResource.class)
+@QuarkusTestResource(value = JobsProjectResource.class, restrictToAnnotatedClass = true)
 class JobsApiTest {
     @TestHTTPResource("/")
     URL base;

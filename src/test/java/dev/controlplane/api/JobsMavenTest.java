@@ -14,7 +14,7 @@ import io.restassured.path.json.JsonPath;
 
 /** A real Maven build through the project's own wrapper, and its surefire results on the testing card. */
 @QuarkusTest
-@QuarkusTestResource(MavenJobsProjectResource.class)
+@QuarkusTestResource(value = MavenJobsProjectResource.class, restrictToAnnotatedClass = true)
 class JobsMavenTest {
 
     @Test

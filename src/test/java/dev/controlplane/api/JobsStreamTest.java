@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** A job's output on the SSE stream: identical for every tab, complete across a reconnect, caught up mid-run. */
 @QuarkusTest
-@QuarkusTestResource(JobsProjectResource.class)
+@QuarkusTestResource(value = JobsProjectResource.class, restrictToAnnotatedClass = true)
 class JobsStreamTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

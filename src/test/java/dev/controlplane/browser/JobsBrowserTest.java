@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Jobs in a real browser: the Run button, the live log, the state chip, and jobs started by another tab. */
 @QuarkusTest
-@QuarkusTestResource(JobsProjectResource.class)
+@QuarkusTestResource(value = JobsProjectResource.class, restrictToAnnotatedClass = true)
 class JobsBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static Browser browser;
