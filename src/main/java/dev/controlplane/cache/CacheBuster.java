@@ -68,12 +68,10 @@ public class CacheBuster {
         List<String> outdated = new ArrayList<>();
         for (Card card : registry.all()) {
             String key = card.key();
-            if (!keys.contains(key)) {
-                continue;
-            }
             boolean nestedUnder = scope && !onDemand
                     && card.scopes().stream().anyMatch(s -> isNested(s) && under(s, target));
-            boolean notAsked = !askedForScope && !key.equals(target) && preferences.of(key) != Pref.AUTO;
+            boolean notAsked = keys.contains(key) && !askedForScope && !key.equals(target)
+                    && preferences.of(key) != Pref.AUTO;
             if (nestedUnder || notAsked) {
                 keys.remove(key);
                 if (cache.entry(key).isPresent()) {

@@ -297,9 +297,10 @@ public class CardCache {
             Fingerprint fingerprint = withDiscovered(declared, before, discovered);
             double elapsed = Clock.seconds(System.nanoTime() - started);
             Optional<CacheEntry> previous = store.get(key);
-            if (card instanceof RemoteCard && previous.isPresent() && previous.get().schema() == card.schema()
-                    && previous.get().data().equals(data)) {
-                // Remote data as before: nothing to publish, and the age stays "since the data last changed".
+            if (reason == MissReason.REMOTE && card instanceof RemoteCard && previous.isPresent()
+                    && previous.get().schema() == card.schema() && previous.get().data().equals(data)) {
+                // A poll found the remote data as before: nothing to publish, and the age stays "since the data
+                // last changed". A refresh the user asked for is answered like any other.
                 synchronized (result) {
                     if (!result.isDone()) {
                         result.complete(previous.get().payload(true));

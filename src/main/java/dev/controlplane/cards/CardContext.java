@@ -75,6 +75,17 @@ public final class CardContext {
     }
 
     /** A context without peers: for tests and tools that compute one card on its own. */
+    /**
+     * As {@link #standalone(Path)} for a card that reads others: its declared peers may be asked for, and are
+     * absent (a cached-only read finds nothing, a computing read fails).
+     */
+    public static CardContext standalone(Card card, Path root) {
+        return new CardContext(root, root.resolve(".state"), MIN_COMPUTE_DEPTH, ToolRunner.DEFAULT_TIMEOUT,
+                card.peers(), key -> {
+                    throw new IllegalStateException("no peer card '" + key + "' outside the cache");
+                });
+    }
+
     public static CardContext standalone(Path root) {
         return new CardContext(root, root.resolve(".state"), MIN_COMPUTE_DEPTH, ToolRunner.DEFAULT_TIMEOUT, Set.of(),
                 key -> {

@@ -43,10 +43,14 @@ import dev.controlplane.cards.devops.TestingCard;
 import dev.controlplane.cards.integrations.CiCard;
 import dev.controlplane.cards.integrations.DockerCard;
 import dev.controlplane.cards.integrations.GitCard;
+import dev.controlplane.cards.integrations.GhPullsCard;
+import dev.controlplane.cards.integrations.GhRunsCard;
+import dev.controlplane.cards.integrations.GhWorkflowsCard;
 import dev.controlplane.cards.integrations.GithubCard;
 import dev.controlplane.cards.integrations.PagesCard;
 import dev.controlplane.cards.integrations.ProjectStatusCard;
 import dev.controlplane.support.ToolRunner;
+import dev.controlplane.testing.TestConfig;
 import dev.controlplane.testing.TestFiles;
 
 /**
@@ -54,6 +58,9 @@ import dev.controlplane.testing.TestFiles;
  * keeps one shape whatever the project (same fields, same JSON types), and each has its badge.
  */
 class AllCardsTest {
+
+    /** The live GitHub cards' settings (only the gh timeout is read); no gh is installed where tests run. */
+    private static final TestConfig GH_CONFIG = new TestConfig(Path.of("."));
 
     private static Map<String, Card> cards() {
         GitCard git = new GitCard();
@@ -69,7 +76,8 @@ class AllCardsTest {
                 new ProjectStatusCard(), new AuditSystemCard(),
                 new AuditDepsCard(), new AuditStructureCard(), new AuditClientsCard(), new AuditScoresCard(),
                 new AuditL2StructureCard(), new AuditL2QualityCard(), new AuditL2RepoCard(), new AuditL2RisksCard(),
-                new AuditEnrichedScoresCard());
+                new AuditEnrichedScoresCard(), new GhRunsCard(GH_CONFIG), new GhPullsCard(GH_CONFIG),
+                new GhWorkflowsCard(GH_CONFIG));
         Map<String, Card> byKey = new HashMap<>();
         all.forEach(card -> byKey.put(card.key(), card));
         new CardRegistry(all); // the registry's own checks: unique keys and aliases, peers real and acyclic
@@ -103,7 +111,7 @@ class AllCardsTest {
         try {
             Map<String, ObjectNode> onEmpty = computeAll(empty);
             Map<String, ObjectNode> onSample = computeAll(sample);
-            assertEquals(25, onEmpty.size());
+            assertEquals(28, onEmpty.size());
             for (String key : onSample.keySet()) {
                 List<String> differences = new ArrayList<>();
                 compareShape(key, onSample.get(key), onEmpty.get(key), differences);
@@ -167,7 +175,7 @@ class AllCardsTest {
             long started = System.nanoTime();
             Map<String, ObjectNode> results = computeAll(root);
             assertTrue(System.nanoTime() - started < Duration.ofMinutes(2).toNanos(), "no card loops");
-            assertEquals(25, results.size());
+            assertEquals(28, results.size());
             results.forEach(AllCardsTest::assertBadge);
             JsonNode finding = results.get("security").get("findings").get(0);
             assertEquals("src/<script>alert(1)</script>.py", finding.get("file").asText(),
@@ -184,10 +192,16 @@ class AllCardsTest {
         // The graph docs/architecture.md shows: every edge comes from one peers() declaration.
         CardRegistry registry = new CardRegistry(List.copyOf(cards().values()));
         assertEquals("""
+                github <- gh-runs, gh-pulls
+                ci <- gh-runs
+                gh-workflows <- gh-runs
                 project-status <- k8s, terraform, dns, git, github, ci, docker, pages
                 audit:deps <- packages
                 audit:clients <- packages
                 audit:scores <- security, testing, quality, docs, audit:deps, audit:structure, audit:clients
+                audit:l2:structure <- audit:deps
+                audit:l2:risks <- security, testing, packages, env, docs
+                audit:scores:enriched <- audit:scores, audit:l2:structure, audit:l2:quality, audit:l2:repo, audit:l2:risks
                 """, registry.graph().describe());
     }
 

@@ -24,7 +24,7 @@ class CiCardTest {
     private final CiCard card = new CiCard();
 
     private ObjectNode compute(Path root) {
-        return card.compute(CardContext.standalone(root));
+        return card.compute(CardContext.standalone(card, root));
     }
 
     @Test
@@ -34,7 +34,7 @@ class CiCardTest {
         assertEquals(Tab.INTEGRATIONS, card.tab());
         assertEquals(30, card.order());
         assertEquals(Set.of("integrations"), card.scopes());
-        assertEquals(Set.of(), card.peers());
+        assertEquals(Set.of("gh-runs"), card.peers(), "the live runs, read from the cache only");
         assertEquals(List.of(".github/workflows/", ".gitlab-ci.yml", "Jenkinsfile", ".circleci/",
                 "bitbucket-pipelines.yml", "azure-pipelines.yml", ".travis.yml"), card.watchPaths());
     }

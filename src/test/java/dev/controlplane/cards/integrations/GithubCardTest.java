@@ -58,14 +58,14 @@ class GithubCardTest {
         assertEquals(Tab.INTEGRATIONS, card.tab());
         assertEquals(20, card.order());
         assertEquals(Set.of("integrations"), card.scopes());
-        assertEquals(Set.of(), card.peers());
+        assertEquals(Set.of("gh-runs", "gh-pulls"), card.peers(), "the live state, read from the cache only");
         assertEquals(List.of(".github/", ".git/config"), card.watchPaths());
         assertEquals(Optional.of(Duration.ofMinutes(5)), card.maxAge());
     }
 
     @Test
     void reportsTheSlugAndGithubDirectoryOfTheFixture(@TempDir Path dir) {
-        ObjectNode result = card.compute(CardContext.standalone(fixtureWithOrigin(dir)));
+        ObjectNode result = card.compute(CardContext.standalone(card, fixtureWithOrigin(dir)));
 
         assertTrue(result.get("git_repo").asBoolean());
         assertEquals(json("""
@@ -88,7 +88,7 @@ class GithubCardTest {
 
     @Test
     void theTokenInTheOriginUrlNeverAppears(@TempDir Path dir) {
-        String output = card.compute(CardContext.standalone(fixtureWithOrigin(dir))).toString();
+        String output = card.compute(CardContext.standalone(card, fixtureWithOrigin(dir))).toString();
         assertFalse(output.contains(TOKEN), output);
         assertFalse(output.contains("user:"), output);
         assertFalse(output.contains("user@"), output);
@@ -96,7 +96,7 @@ class GithubCardTest {
 
     @Test
     void ghIsReportedAsBooleansWhateverIsInstalled(@TempDir Path dir) {
-        ObjectNode result = card.compute(CardContext.standalone(fixtureWithOrigin(dir)));
+        ObjectNode result = card.compute(CardContext.standalone(card, fixtureWithOrigin(dir)));
         JsonNode gh = result.get("gh");
         InfraFixture.assertToolShape(gh);
         assertTrue(gh.get("authenticated").isBoolean());
@@ -108,9 +108,9 @@ class GithubCardTest {
 
     @Test
     void emptyProjectHasTheFullShapeWithEmptyValues(@TempDir Path empty, @TempDir Path full) {
-        ObjectNode result = card.compute(CardContext.standalone(empty));
+        ObjectNode result = card.compute(CardContext.standalone(card, empty));
 
-        assertSameShape(card.compute(CardContext.standalone(fixtureWithOrigin(full))), result);
+        assertSameShape(card.compute(CardContext.standalone(card, fixtureWithOrigin(full))), result);
         assertFalse(result.get("git_repo").asBoolean());
         assertEquals(json("""
                 {'name': '', 'url': '', 'url_host': '', 'protocol': '', 'slug': '', 'owner': '', 'repo': '',
@@ -133,7 +133,7 @@ class GithubCardTest {
         write(root, "docs/CODEOWNERS", "* @acme\n");
         write(root, "docs/PULL_REQUEST_TEMPLATE/feature.md", "## Feature\n");
         write(root, ".github/issue_template.md", "legacy single template\n");
-        CardContext ctx = CardContext.standalone(root);
+        CardContext ctx = CardContext.standalone(card, root);
 
         ObjectNode result = card.compute(ctx);
 
@@ -157,7 +157,7 @@ class GithubCardTest {
         write(main, ".git/worktrees/wt/commondir", "../..\n");
         write(worktree, ".git", "gitdir: " + main.resolve(".git/worktrees/wt") + "\n");
 
-        ObjectNode result = card.compute(CardContext.standalone(worktree));
+        ObjectNode result = card.compute(CardContext.standalone(card, worktree));
 
         assertEquals("acme/widgets", result.at("/remote/slug").asText());
         assertEquals("ssh://git@github.com/acme/widgets", result.at("/remote/url").asText());
