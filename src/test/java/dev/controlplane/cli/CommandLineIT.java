@@ -142,14 +142,32 @@ class CommandLineIT {
             String banner = "DevOps Control Plane for " + project.toAbsolutePath() + ": open " + url;
             String text = awaitLog(log, banner);
             assertEquals(1, text.lines().filter(line -> line.contains("open http")).count(), text);
+            awaitLog(log, "Installed features"); // started: a user's Ctrl+C comes later than this
         } finally {
-            // Ctrl+C, as a user stops it
-            new ProcessBuilder("kill", "-INT", String.valueOf(app.pid())).start().waitFor();
-            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+            // SIGTERM, as a service manager or `kill` stops it. (Not SIGINT: a build started in the background by
+            // a non-interactive shell hands its children SIGINT ignored, and the JVM then never sees Ctrl+C.)
+            app.destroy();
+            if (!app.waitFor(60, TimeUnit.SECONDS)) {
+                String threads = threadDump(app.pid());
                 app.destroyForcibly();
+                throw new AssertionError("still running 60 s after SIGTERM; threads:\n" + threads + "\nlog:\n"
+                        + Files.readString(log));
             }
         }
-        assertEquals(0, app.exitValue(), "Ctrl+C is a normal stop: exit 0");
+        assertEquals(0, app.exitValue(), "a stop is a normal end: exit 0");
+    }
+
+    /** The JVM's own thread dump (jcmd), to say why a process did not stop. */
+    private static String threadDump(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(20, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     private static void awaitStatus(String url, int expected, Process app) throws Exception {
