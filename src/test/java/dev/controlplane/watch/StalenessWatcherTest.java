@@ -386,6 +386,8 @@ class StalenessWatcherTest {
     @Test
     void statsDescribeTheWatcher() {
         start(true);
+        // The cards' states are evaluated on the checker thread after their cache:done: wait for both.
+        awaitTrue(() -> watcher.stats().watchedKeys() == 2);
         WatchStats stats = watcher.stats();
         assertEquals("watch-service + poll", stats.mode());
         assertTrue(stats.watchServiceHealthy());
