@@ -55,6 +55,11 @@ final class StaleEvaluator {
         states.remove(key);
     }
 
+    /** Forgets every announcement (they described a project directory that is back now). */
+    void forgetAll() {
+        states.clear();
+    }
+
     /** Keeps only the states of cards still cached. */
     void retain(Collection<String> keys) {
         states.keySet().retainAll(keys);

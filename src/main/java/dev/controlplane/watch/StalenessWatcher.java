@@ -2,7 +2,6 @@ package dev.controlplane.watch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -78,7 +77,9 @@ public class StalenessWatcher {
     private volatile double lastCheckMs;
     private volatile DirectoryWatcher directories;
     /** The inode of the project root at the last poll (null when unknown or missing). */
-    private Object rootKey;
+    private final RootIdentity rootIdentity;
+    /** Set by a check that found no project directory; only the checker thread reads and writes it. */
+    private boolean rootWasMissing;
 
     public StalenessWatcher(CardCache cache, FingerprintScanner scanner, Event<BusEvent> events, Vertx vertx,
             AutoRefresher autoRefresher, ProjectDirectory project, ControlPlaneConfig config) {
@@ -88,6 +89,7 @@ public class StalenessWatcher {
         this.root = project.root();
         this.evaluator = new StaleEvaluator(scanner, events, autoRefresher, root);
         this.watched = new WatchedDirectories(scanner, root);
+        this.rootIdentity = new RootIdentity(root);
         this.queue = new ChangeQueue(vertx, () -> submit(this::checkPending));
         this.useWatchService = config.watch().service();
         this.pollMillis = config.watch().interval().toMillis();
@@ -136,8 +138,9 @@ public class StalenessWatcher {
         if (!healthy) {
             cache.doubtAll(); // without complete OS watches nobody can vouch for the files
         }
-        if (rootReplaced()) {
-            // Another directory now stands at the project's path: the OS watches follow the old one.
+        if (rootIdentity.changed()) {
+            // The project's path went away, came back, or another directory stands there now: the OS watches
+            // follow the old directory and report none of it, so only a full check can tell what the files are.
             cache.doubtAll();
             lastFullCheckMillis = 0;
         }
@@ -157,19 +160,6 @@ public class StalenessWatcher {
         }
         polls.incrementAndGet();
         lastPollMs = (System.nanoTime() - started) / 1_000_000.0;
-    }
-
-    /** True (once) when the project root is no longer the directory it was at the last poll. */
-    private boolean rootReplaced() {
-        Object key;
-        try {
-            key = Files.readAttributes(root, BasicFileAttributes.class).fileKey();
-        } catch (java.io.IOException e) {
-            key = null;
-        }
-        boolean replaced = rootKey != null && !rootKey.equals(key);
-        rootKey = key;
-        return replaced;
     }
 
     /** From the watch-service thread: something under {@code path} changed ({@code null}: anything may have). */
@@ -241,6 +231,22 @@ public class StalenessWatcher {
      * are updated by re-reading just those paths; without, they are scanned in full.
      */
     private void check(Collection<String> keys, List<Path> changed) {
+        if (!Files.isDirectory(root)) {
+            rootWasMissing = true; // announced as every file gone, which it is while it lasts
+        } else if (rootWasMissing) {
+            // Back (moved away and back, or restored): its return is no OS event, and what was announced while
+            // it was gone ("every file deleted") no longer holds. Forget it and check every card in full: those
+            // whose files are as cached are quiet again, and a change is named against the cached files alone.
+            rootWasMissing = false;
+            evaluator.forgetAll();
+            compare(cache.entries().keySet(), null);
+            return;
+        }
+        compare(keys, changed);
+    }
+
+    /** The check itself; see {@link #check}. */
+    private void compare(Collection<String> keys, List<Path> changed) {
         long started = System.nanoTime();
         checks.incrementAndGet();
         Map<String, CacheEntry> entries = cache.entries();

@@ -80,13 +80,18 @@ class StalenessStreamTest {
 
     @Test
     void aReaderTurnsStaleWithThePeerItReads() throws Exception {
+        assertAReadmeEditMakesDocsAndItsReaderStale();
+    }
+
+    /** audit:scores reads docs, which reads README.md: the dependent is outdated with its peer. */
+    private void assertAReadmeEditMakesDocsAndItsReaderStale() throws Exception {
         Path project = SampleProjectResource.root();
-        // audit:scores reads docs, which reads README.md: the dependent is outdated with its peer.
         given().header("X-Control-Plane", "1").get("/api/cards/audit:scores?bust=1").then().statusCode(200);
         given().get("/api/cards/docs").then().statusCode(200);
         try (SseClient stream = SseClient.connect(base.toString())) {
             stream.awaitType("state:snapshot", null, 5);
-            TestFiles.write(project.resolve("README.md"), "# Sample\n\nEdited for the staleness test.\n");
+            TestFiles.write(project.resolve("README.md"), "# Sample\n\nEdited for the staleness test at "
+                    + System.nanoTime() + ".\n");
             // Both, in either order (one check finds both).
             java.util.Map<String, Frame> stale = new java.util.HashMap<>();
             while (stale.size() < 2) {
@@ -97,6 +102,32 @@ class StalenessStreamTest {
             for (Frame frame : stale.values()) {
                 assertEquals(List.of("README.md"), toList(frame.json().get("data").get("changed")), frame.key());
             }
+        }
+    }
+
+    @Test
+    void aProjectMovedAwayAndBackNamesOnlyLaterEdits() throws Exception {
+        Path project = SampleProjectResource.root();
+        given().get("/api/cards/audit:scores").then().statusCode(200);
+        Path away = project.resolveSibling(project.getFileName() + "-away");
+        Files.move(project, away);
+        try {
+            awaitFullCheck(); // a poll that finds the root gone or back checks everything
+        } finally {
+            Files.move(away, project);
+        }
+        // At once, before any poll sees it back: nothing was announced about files that were only away, so an
+        // edit names that edit, not every file of the cards as if the move had deleted and re-created them.
+        assertAReadmeEditMakesDocsAndItsReaderStale();
+    }
+
+    /** Full checks are counted as polls; with a healthy watch service only a changed root causes one this soon. */
+    private static void awaitFullCheck() throws InterruptedException {
+        long start = given().get("/api/watch/stats").then().extract().jsonPath().getLong("polls");
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (given().get("/api/watch/stats").then().extract().jsonPath().getLong("polls") <= start) {
+            assertTrue(System.currentTimeMillis() < deadline, "the watcher did not check the project");
+            Thread.sleep(100);
         }
     }
 
