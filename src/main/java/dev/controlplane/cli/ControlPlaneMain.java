@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -80,8 +81,9 @@ public final class ControlPlaneMain {
             err.println("control-plane: " + e.getMessage());
             return Launch.exit(EXIT_USAGE);
         }
-        int port = command.port().orElseGet(settings::port);
-        if (!PortCheck.isFree(settings.host(), port)) {
+        Optional<Integer> port = command.port().or(settings::port);
+        Optional<String> host = settings.host();
+        if (port.isPresent() && host.isPresent() && !PortCheck.isFree(host.get(), port.get())) {
             err.println("control-plane: " + PortCheck.inUseMessage(port));
             return Launch.exit(EXIT_CANNOT_SERVE);
         }

@@ -39,15 +39,20 @@ final class LaunchSettings implements Function<String, String> {
         return value != null ? value : defaults.getProperty(name);
     }
 
-    String host() {
-        return Optional.ofNullable(apply("quarkus.http.host")).orElse("127.0.0.1");
+    /** The host to check the port on; empty when nothing declares one (then Quarkus reports what it binds). */
+    Optional<String> host() {
+        return Optional.ofNullable(apply("quarkus.http.host")).map(String::trim);
     }
 
-    int port() {
+    /**
+     * The port Quarkus will bind; empty when nothing declares one or it is not a number, so the check is left to
+     * Quarkus, which names the bad value itself.
+     */
+    Optional<Integer> port() {
         try {
-            return Integer.parseInt(Optional.ofNullable(apply("quarkus.http.port")).orElse("8000").trim());
+            return Optional.ofNullable(apply("quarkus.http.port")).map(String::trim).map(Integer::valueOf);
         } catch (NumberFormatException e) {
-            return 8000;
+            return Optional.empty();
         }
     }
 

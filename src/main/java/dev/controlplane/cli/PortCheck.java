@@ -3,6 +3,7 @@ package dev.controlplane.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Optional;
 
 /**
  * Finds out before start-up whether the port is taken, so the user gets one line naming the port instead of
@@ -26,8 +27,13 @@ final class PortCheck {
         }
     }
 
-    static String inUseMessage(int port) {
-        return "Port " + port + " is already in use: stop what uses it, or pick another port with --port N "
-                + "(e.g. --port " + (port == 65535 ? 8001 : port + 1) + ")";
+    /** One line naming the port and what to do; without a known port it still says what to do. */
+    static String inUseMessage(Optional<Integer> port) {
+        if (port.isEmpty()) {
+            return "The HTTP port is already in use: stop what uses it, or pick another port with --port N";
+        }
+        int taken = port.get();
+        return "Port " + taken + " is already in use: stop what uses it, or pick another port with --port N "
+                + "(e.g. --port " + (taken == 65535 ? 8001 : taken + 1) + ")";
     }
 }

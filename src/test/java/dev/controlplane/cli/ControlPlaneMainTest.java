@@ -122,6 +122,22 @@ class ControlPlaneMainTest {
     }
 
     @Test
+    void noPortIsInventedWhenNoneIsDeclaredOrItIsNotANumber() throws Exception {
+        // The defaults live in application.properties alone: without it there is no port to check.
+        LaunchSettings bare = new LaunchSettings(properties::get, environment::get, new Properties());
+        assertEquals(java.util.Optional.empty(), bare.port());
+        assertEquals(java.util.Optional.empty(), bare.host());
+        environment.put("QUARKUS_HTTP_PORT", "eighty");
+        assertEquals(java.util.Optional.empty(), bare.port()); // Quarkus names the bad value itself
+        environment.put("QUARKUS_HTTP_PORT", " 8123 ");
+        assertEquals(java.util.Optional.of(8123), bare.port());
+        Path project = Files.createDirectory(temp.resolve("app"));
+        Files.createDirectory(project.resolve(".git"));
+        environment.put("QUARKUS_HTTP_PORT", "eighty");
+        assertTrue(prepare(project).start(), err());
+    }
+
+    @Test
     void theChosenPortReachesTheServer() throws Exception {
         Path project = Files.createDirectory(temp.resolve("app"));
         Files.createDirectory(project.resolve(".git"));
