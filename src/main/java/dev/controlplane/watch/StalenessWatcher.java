@@ -76,7 +76,7 @@ public class StalenessWatcher {
     private volatile double lastPollMs;
     private volatile double lastCheckMs;
     private volatile DirectoryWatcher directories;
-    /** The inode of the project root at the last poll (null when unknown or missing). */
+    /** Which directory stood at the project's path at the last poll. */
     private final RootIdentity rootIdentity;
     /** Set by a check that found no project directory; only the checker thread reads and writes it. */
     private boolean rootWasMissing;
