@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.manifests.Dependency;
@@ -40,45 +41,28 @@ import dev.controlplane.support.ToolRunner;
 @ApplicationScoped
 public class PackagesCard implements Card {
 
-    @Override
-    public String key() {
-        return "packages";
-    }
+    static final CardSpec SPEC = CardSpec.card("packages")
+            .title("Packages")
+            .description("Package managers, lock files and the dependencies the manifests declare")
+            .tab(Tab.DEVOPS)
+            .order(40)
+            .watch(manifestsAndLocks())
+            .alias("/api/packages/status")
+            .build();
 
     @Override
-    public String title() {
-        return "Packages";
+    public CardSpec spec() {
+        return SPEC;
     }
 
-    @Override
-    public String description() {
-        return "Package managers, lock files and the dependencies the manifests declare";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public List<String> watchPaths() {
+    /** The manifests, and the lock files and wrappers that decide has_lock and cli_available. */
+    private static List<String> manifestsAndLocks() {
         List<String> paths = new ArrayList<>(DependencyReader.MANIFEST_WATCH_PATHS);
-        // Lock files and wrappers decide has_lock and cli_available.
         for (PackageManager manager : PackageManager.values()) {
             manager.lockNames().stream().filter(lock -> !paths.contains(lock)).forEach(paths::add);
         }
         paths.addAll(List.of("pylock.*.toml", "mvnw", "gradlew"));
         return List.copyOf(paths);
-    }
-
-    @Override
-    public String alias() {
-        return "/api/packages/status";
     }
 
     @Override

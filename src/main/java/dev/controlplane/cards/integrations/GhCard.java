@@ -1,7 +1,6 @@
 package dev.controlplane.cards.integrations;
 
 import java.time.Duration;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,7 +8,6 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.RemoteCard;
-import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.integrations.gh.GhAnswer;
 import dev.controlplane.cards.integrations.gh.GhClient;
 import dev.controlplane.cards.integrations.gh.GhState;
@@ -18,7 +16,8 @@ import dev.controlplane.config.ControlPlaneConfig;
 /**
  * What the three GitHub live cards share: finding the repository, asking gh with the short remote timeout,
  * and turning every reason gh cannot answer into a state with a hint ({@code state}, {@code hint}) instead of
- * an error. Each payload says how often it is checked ({@code checked_every_s}).
+ * an error. Each payload says how often it is checked ({@code checked_every_s}). Their specs declare no watch
+ * paths: no project file reflects GitHub's state, the remote refresher keeps these keys current.
  */
 abstract class GhCard implements RemoteCard {
     private final Duration timeout;
@@ -27,17 +26,6 @@ abstract class GhCard implements RemoteCard {
     GhCard(ControlPlaneConfig config) {
         this.timeout = config.remote().timeout();
         this.intervalSeconds = config.remote().interval().toSeconds();
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    /** No project file reflects GitHub's state: the remote refresher keeps these keys current. */
-    @Override
-    public List<String> watchPaths() {
-        return List.of();
     }
 
     @Override

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.integrations.gh.GhAnswer;
 import dev.controlplane.cards.integrations.gh.GhClient;
 import dev.controlplane.cards.integrations.gh.GhPull;
@@ -20,34 +22,21 @@ import dev.controlplane.config.ControlPlaneConfig;
 @Singleton
 public class GhPullsCard extends GhCard {
     public static final String KEY = "gh-pulls";
+    static final CardSpec SPEC = CardSpec.card(KEY)
+            .title("Pull requests")
+            .description("Open pull requests, their reviews and checks, live from GitHub")
+            .tab(Tab.INTEGRATIONS)
+            .order(32)
+            .alias("/api/gh/pulls")
+            .build();
 
     public GhPullsCard(ControlPlaneConfig config) {
         super(config);
     }
 
     @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public String title() {
-        return "Pull requests";
-    }
-
-    @Override
-    public String description() {
-        return "Open pull requests, their reviews and checks, live from GitHub";
-    }
-
-    @Override
-    public int order() {
-        return 32;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/gh/pulls";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

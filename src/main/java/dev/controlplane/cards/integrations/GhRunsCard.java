@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
+import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.integrations.gh.GhAnswer;
 import dev.controlplane.cards.integrations.gh.GhClient;
@@ -27,34 +29,21 @@ import dev.controlplane.config.ControlPlaneConfig;
 @Singleton
 public class GhRunsCard extends GhCard {
     public static final String KEY = "gh-runs";
+    static final CardSpec SPEC = CardSpec.card(KEY)
+            .title("GitHub Actions runs")
+            .description("Latest workflow runs of this branch and the default branch, live from GitHub")
+            .tab(Tab.INTEGRATIONS)
+            .order(31)
+            .alias("/api/gh/actions/runs")
+            .build();
 
     public GhRunsCard(ControlPlaneConfig config) {
         super(config);
     }
 
     @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public String title() {
-        return "GitHub Actions runs";
-    }
-
-    @Override
-    public String description() {
-        return "Latest workflow runs of this branch and the default branch, live from GitHub";
-    }
-
-    @Override
-    public int order() {
-        return 31;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/gh/actions/runs";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.controlplane.cards.integrations;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
@@ -12,8 +11,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.integrations.gh.GhAnswer;
 import dev.controlplane.cards.integrations.gh.GhClient;
 import dev.controlplane.cards.integrations.gh.GhWorkflow;
@@ -24,40 +25,22 @@ import dev.controlplane.config.ControlPlaneConfig;
 @Singleton
 public class GhWorkflowsCard extends GhCard {
     public static final String KEY = "gh-workflows";
+    static final CardSpec SPEC = CardSpec.card(KEY)
+            .title("GitHub workflows")
+            .description("Workflows known to GitHub, enabled or not, with their last result")
+            .tab(Tab.INTEGRATIONS)
+            .order(33)
+            .alias("/api/gh/actions/workflows")
+            .peers(GhRunsCard.KEY) // reads the last conclusions of the checked-out branch
+            .build();
 
     public GhWorkflowsCard(ControlPlaneConfig config) {
         super(config);
     }
 
-    /** The cards whose results this one reads: declared once, the cache derives staleness and busts. */
     @Override
-    public Set<String> peers() {
-        return Set.of(GhRunsCard.KEY);
-    }
-
-    @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public String title() {
-        return "GitHub workflows";
-    }
-
-    @Override
-    public String description() {
-        return "Workflows known to GitHub, enabled or not, with their last result";
-    }
-
-    @Override
-    public int order() {
-        return 33;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/gh/actions/workflows";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override
