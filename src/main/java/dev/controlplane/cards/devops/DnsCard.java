@@ -21,21 +21,23 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Pref;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.files.DomainNames;
 import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * CDN and hosting providers known by their config files, the domains those files name, DNS zone files and
@@ -106,37 +108,51 @@ public class DnsCard implements Card {
         githubPages(ctx, found);
         walk(ctx, found);
         cloudfront(ctx, found);
-        ArrayNode zones = zoneFiles(ctx, found);
-        ArrayNode certificates = CardJson.array();
+        List<Zone> zones = zoneFiles(ctx, found);
+        List<Certificate> certificates = new ArrayList<>();
         int certificateCount = certificates(ctx, found, certificates);
 
-        ObjectNode card = CardJson.object();
-        ArrayNode providers = card.putArray("providers");
+        List<Provider> providers = new ArrayList<>();
         for (String id : PROVIDER_ORDER) {
             List<String> files = found.providers.get(id);
             if (files != null) {
-                ObjectNode provider = providers.addObject();
-                provider.put("id", id);
-                provider.put("name", PROVIDER_NAMES.get(id));
-                provider.set("files", CardJson.strings(files));
+                providers.add(new Provider(id, PROVIDER_NAMES.get(id), List.copyOf(files)));
                 files.stream().filter(f -> !f.startsWith("cloudflare/")).forEach(ctx::watch);
             }
         }
-        card.set("domains", CardJson.strings(found.domains.keySet()));
-        ArrayNode sources = card.putArray("domain_sources");
-        found.domains.forEach((domain, files) -> {
-            ObjectNode source = sources.addObject();
-            source.put("domain", domain);
-            source.set("files", CardJson.strings(files));
-        });
-        card.set("zone_files", zones);
-        card.set("certificates", certificates);
-        card.put("certificate_count", certificateCount);
-        card.set("warnings", CardJson.strings(found.warnings));
+        List<DomainSource> sources = new ArrayList<>();
+        found.domains.forEach((domain, files) -> sources.add(new DomainSource(domain, List.copyOf(files))));
+        ObjectNode card = ResultJson.tree(new DnsResult(providers, List.copyOf(found.domains.keySet()), sources, zones,
+                certificates, certificateCount, found.warnings));
 
         int count = found.domains.size();
         Level level = count == 0 && found.providers.isEmpty() ? Level.NONE : Level.OK;
         return CardJson.summary(card, CardJson.plural(count, "domain", "domains"), level);
+    }
+
+    @RegisterForReflection
+    record DnsResult(List<Provider> providers, List<String> domains,
+            @JsonProperty("domain_sources") List<DomainSource> domainSources,
+            @JsonProperty("zone_files") List<Zone> zoneFiles, List<Certificate> certificates,
+            @JsonProperty("certificate_count") int certificateCount, List<String> warnings) {
+    }
+
+    @RegisterForReflection
+    record Provider(String id, String name, List<String> files) {
+    }
+
+    /** A domain and the files that name it. */
+    @RegisterForReflection
+    record DomainSource(String domain, List<String> files) {
+    }
+
+    @RegisterForReflection
+    record Zone(String path, String origin) {
+    }
+
+    /** A certificate or key file by its type, never its content. */
+    @RegisterForReflection
+    record Certificate(String path, String type) {
     }
 
     // --- Cloudflare: wrangler routes, zone names, custom domains ---
@@ -296,8 +312,8 @@ public class DnsCard implements Card {
      * {@code *.zone}, and {@code db.*} files that look like zone files ({@code db.py} and {@code db.sqlite} do
      * not). The origin is {@code $ORIGIN}, else the name the file is called after.
      */
-    private static ArrayNode zoneFiles(CardContext ctx, Found found) {
-        ArrayNode zones = CardJson.array();
+    private static List<Zone> zoneFiles(CardContext ctx, Found found) {
+        List<Zone> zones = new ArrayList<>();
         for (Path file : found.zoneCandidates) {
             String name = file.getFileName().toString();
             String head = head(file);
@@ -313,9 +329,7 @@ public class DnsCard implements Card {
             Matcher origin = ZONE_ORIGIN.matcher(head);
             String fromName = zoneByName ? name.substring(0, name.length() - ".zone".length()) : name.substring(3);
             Optional<String> domain = origin.find() ? DomainNames.of(origin.group(1)) : DomainNames.of(fromName);
-            ObjectNode zone = zones.addObject();
-            zone.put("path", rel);
-            zone.put("origin", domain.orElse(""));
+            zones.add(new Zone(rel, domain.orElse("")));
             domain.ifPresent(d -> found.domain(d, rel));
             ctx.watch(rel);
         }
@@ -326,7 +340,7 @@ public class DnsCard implements Card {
      * Certificates and keys by type, sniffed from PEM headers (never the content): a file holding both a
      * certificate and a private key is a {@code pem-bundle}. Binary containers are typed by extension.
      */
-    private static int certificates(CardContext ctx, Found found, ArrayNode out) {
+    private static int certificates(CardContext ctx, Found found, List<Certificate> out) {
         int count = 0;
         for (Path file : found.certificateCandidates) {
             String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -341,9 +355,7 @@ public class DnsCard implements Card {
             }
             count++;
             if (out.size() < MAX_CERTIFICATES) {
-                ObjectNode entry = out.addObject();
-                entry.put("path", ctx.rel(file));
-                entry.put("type", type);
+                out.add(new Certificate(ctx.rel(file), type));
             }
         }
         return count;
