@@ -2,7 +2,6 @@ package dev.controlplane.cache;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,11 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,20 +64,20 @@ public class FingerprintScanner {
         long now = System.currentTimeMillis();
         long racyFrom = TimeUnit.MILLISECONDS.toNanos(now) - RACY_WINDOW_NANOS;
         TreeMap<String, String> racy = new TreeMap<>();
-        MessageDigest digest = sha256();
+        MessageDigest digest = ScanDigest.sha256();
         List<String> patterns = new ArrayList<>(scans.keySet());
         patterns.sort(null);
         for (String pattern : patterns) {
             PatternScan scan = scans.get(pattern);
-            update(digest, pattern);
-            update(digest, scan.digest());
+            ScanDigest.update(digest, pattern);
+            ScanDigest.update(digest, scan.digest());
             for (int i = 0; i < scan.size(); i++) {
                 if (scan.mtime(i) >= racyFrom) {
                     racy.put(scan.path(i), contentHash(scan.path(i)));
                 }
             }
         }
-        return new Fingerprint(hex(digest), scans, racy, now);
+        return new Fingerprint(ScanDigest.hex(digest), scans, racy, now);
     }
 
     /**
@@ -115,7 +111,7 @@ public class FingerprintScanner {
     public PatternScan scan(String patternText) {
         WatchPattern pattern = WatchPattern.parse(patternText);
         PatternScan previous = lastScans.get(patternText);
-        Collector collector = new Collector(previous);
+        ScanCollector collector = new ScanCollector(previous);
         if (pattern.staysInside(root)) {
             switch (pattern.kind()) {
                 case DIRECTORY -> scanDirectory(pattern, collector);
@@ -134,7 +130,7 @@ public class FingerprintScanner {
         return scan;
     }
 
-    private void scanDirectory(WatchPattern pattern, Collector collector) {
+    private void scanDirectory(WatchPattern pattern, ScanCollector collector) {
         Path start = root.resolve(pattern.directory()).normalize();
         ProjectWalker.Summary summary = ProjectWalker.walk(start, depth, ProjectWalker.DEFAULT_MAX_FILES,
                 (file, attrs) -> {
@@ -147,7 +143,7 @@ public class FingerprintScanner {
         collector.truncated = summary.truncated();
     }
 
-    private void scanFile(WatchPattern pattern, Collector collector) {
+    private void scanFile(WatchPattern pattern, ScanCollector collector) {
         Path dir = pattern.watchedDirectory(root);
         collector.directories.add(rel(dir));
         Path file = dir.resolve(pattern.name());
@@ -161,7 +157,7 @@ public class FingerprintScanner {
         }
     }
 
-    private void scanGlob(WatchPattern pattern, Collector collector) {
+    private void scanGlob(WatchPattern pattern, ScanCollector collector) {
         Path dir = pattern.watchedDirectory(root);
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             collector.directories.add(rel(dir));
@@ -190,63 +186,15 @@ public class FingerprintScanner {
         }
     }
 
-    /**
-     * Paths that differ between two fingerprints (added, removed or modified), at most {@code limit}, in
-     * path order.
-     */
+    /** See {@link FingerprintDiff#changed}; kept here for the watcher, which imports the scanner. */
     public static List<String> changed(Fingerprint before, Fingerprint after, int limit) {
-        List<String> changed = new ArrayList<>();
-        for (Map.Entry<String, PatternScan> part : after.parts().entrySet()) {
-            PatternScan old = before.parts().get(part.getKey());
-            if (old == null || !old.digest().equals(part.getValue().digest())) {
-                diff(old, part.getValue(), changed, limit);
-            }
-            if (changed.size() >= limit) {
-                break;
-            }
-        }
-        for (Map.Entry<String, String> racy : before.racy().entrySet()) {
-            if (changed.size() >= limit) {
-                break;
-            }
-            String now = after.racy().get(racy.getKey());
-            if (now != null && !now.equals(racy.getValue()) && !changed.contains(racy.getKey())) {
-                changed.add(racy.getKey());
-            }
-        }
-        return changed;
-    }
-
-    private static void diff(PatternScan old, PatternScan now, List<String> out, int limit) {
-        int i = 0;
-        int j = 0;
-        int oldSize = old == null ? 0 : old.size();
-        while ((i < oldSize || j < now.size()) && out.size() < limit) {
-            int cmp = i >= oldSize ? 1 : j >= now.size() ? -1 : old.path(i).compareTo(now.path(j));
-            if (cmp < 0) {
-                addOnce(out, old.path(i++));
-            } else if (cmp > 0) {
-                addOnce(out, now.path(j++));
-            } else {
-                if (old.mtime(i) != now.mtime(j) || old.fileSize(i) != now.fileSize(j)) {
-                    addOnce(out, now.path(j));
-                }
-                i++;
-                j++;
-            }
-        }
-    }
-
-    private static void addOnce(List<String> out, String path) {
-        if (!out.contains(path)) {
-            out.add(path);
-        }
+        return FingerprintDiff.changed(before, after, limit);
     }
 
     /** Content hash of a project file, or a marker when it is gone or unreadable. */
     String contentHash(String relative) {
         Path file = root.resolve(relative);
-        MessageDigest digest = sha256();
+        MessageDigest digest = ScanDigest.sha256();
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buffer = new byte[65536];
             long total = 0;
@@ -255,7 +203,7 @@ public class FingerprintScanner {
                 digest.update(buffer, 0, n);
                 total += n;
             }
-            return hex(digest);
+            return ScanDigest.hex(digest);
         } catch (IOException e) {
             return "absent";
         }
@@ -263,73 +211,6 @@ public class FingerprintScanner {
 
     private String rel(Path path) {
         return root.relativize(path).toString().replace('\\', '/');
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-    }
-
-    static String hex(MessageDigest digest) {
-        return HexFormat.of().formatHex(digest.digest(), 0, 16);
-    }
-
-    /** Accumulates one pattern's files, reusing the previous scan's path strings. */
-    private static final class Collector {
-        private final PatternScan previous;
-        private final List<String> paths = new ArrayList<>();
-        private final List<long[]> stamps = new ArrayList<>();
-        final List<String> directories = new ArrayList<>();
-        boolean truncated;
-
-        Collector(PatternScan previous) {
-            this.previous = previous;
-        }
-
-        void add(String path, BasicFileAttributes attrs) {
-            paths.add(previous == null ? path : previous.intern(path));
-            stamps.add(new long[] { attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS) });
-        }
-
-        PatternScan build(String pattern) {
-            Integer[] order = new Integer[paths.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> paths.get(a).compareTo(paths.get(b)));
-            String[] sortedPaths = new String[order.length];
-            long[] sizes = new long[order.length];
-            long[] mtimes = new long[order.length];
-            for (int k = 0; k < order.length; k++) {
-                int i = order[k];
-                sortedPaths[k] = paths.get(i);
-                sizes[k] = stamps.get(i)[0];
-                mtimes[k] = stamps.get(i)[1];
-            }
-            List<String> dirs = new ArrayList<>(directories);
-            dirs.sort(null);
-            return assemble(pattern, sortedPaths, sizes, mtimes, dirs, truncated);
-        }
-    }
-
-    /** A scan from sorted entries; the digest depends only on them, however they were gathered. */
-    static PatternScan assemble(String pattern, String[] paths, long[] sizes, long[] mtimes, List<String> directories,
-            boolean truncated) {
-        MessageDigest digest = sha256();
-        for (int k = 0; k < paths.length; k++) {
-            update(digest, paths[k]);
-            update(digest, Long.toString(sizes[k]));
-            update(digest, Long.toString(mtimes[k]));
-        }
-        return new PatternScan(pattern, paths, sizes, mtimes, List.copyOf(directories), hex(digest), truncated);
     }
 
     /**

@@ -110,7 +110,7 @@ final class IncrementalScan {
             }
         }
         dirs.addAll(addedDirs);
-        return FingerprintScanner.assemble(previous.pattern(), sortedPaths, sizes, mtimes, new ArrayList<>(dirs), false);
+        return ScanDigest.assemble(previous.pattern(), sortedPaths, sizes, mtimes, new ArrayList<>(dirs), false);
     }
 
     /** True when {@code path} is one of the changed paths or below one. */

@@ -10,16 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.controlplane.cards.Card;
+import dev.controlplane.cards.CardRegistry;
+import dev.controlplane.cards.Tab;
 import dev.controlplane.testing.SampleProjectResource;
 import dev.controlplane.testing.SseClient;
 import dev.controlplane.testing.SseClient.Frame;
@@ -37,6 +42,10 @@ class CardsApiTest {
     @TestHTTPResource("/")
     URL base;
 
+    /** The cards the app registered: the expected list, so that adding a card touches no test but its own. */
+    @Inject
+    CardRegistry registry;
+
     private static JsonNode getJson(String path) {
         return given().get(path).then().statusCode(200).contentType(ContentType.JSON).extract().as(JsonNode.class);
     }
@@ -44,20 +53,30 @@ class CardsApiTest {
     @Test
     void theRegistryListsEveryCardWithItsContract() {
         JsonNode cards = getJson("/api/cards");
-        assertEquals(28, cards.size());
-        Set<String> keys = new HashSet<>();
+        List<String> keys = new ArrayList<>();
         for (JsonNode card : cards) {
             keys.add(card.get("key").asText());
-            for (String field : List.of("key", "title", "tab", "tabs", "peers", "dependents", "watch_paths", "pref",
-                    "endpoint")) {
+            for (String field : List.of("key", "title", "description", "tab", "tabs", "peers", "dependents",
+                    "watch_paths", "pref", "endpoint", "alias", "scopes")) {
                 assertTrue(card.has(field), card.get("key") + " lacks " + field);
             }
             assertEquals("/api/cards/" + card.get("key").asText(), card.get("endpoint").asText());
         }
-        assertEquals(Set.of("security", "testing", "quality", "packages", "env", "docs", "k8s", "terraform", "dns",
-                "git", "github", "ci", "docker", "pages", "project-status", "audit:system", "audit:deps",
-                "audit:structure", "audit:clients", "audit:scores", "audit:l2:structure", "audit:l2:quality",
-                "audit:l2:repo", "audit:l2:risks", "audit:scores:enriched", "gh-runs", "gh-pulls", "gh-workflows"), keys);
+        // Every registered card, once each, in the registry's order.
+        assertEquals(registry.keys(), keys);
+        for (Card card : registry.all()) {
+            JsonNode listed = find(cards, card.key());
+            assertEquals(card.title(), listed.get("title").asText(), card.key());
+            assertEquals(card.description(), listed.get("description").asText(), card.key());
+            assertEquals(card.tabs().stream().map(Tab::id).toList(), strings(listed.get("tabs")), card.key());
+            assertEquals(card.alias(), listed.get("alias").asText(), card.key());
+            assertEquals(new HashSet<>(card.scopes()), new HashSet<>(strings(listed.get("scopes"))), card.key());
+            assertEquals(registry.graph().peers(card.key()), strings(listed.get("peers")), card.key());
+            assertEquals(registry.graph().dependents(card.key()), strings(listed.get("dependents")), card.key());
+            assertTrue(strings(listed.get("watch_paths")).containsAll(card.watchPaths()),
+                    card.key() + " is stale with its own paths");
+            assertTrue(List.of("auto", "manual", "hidden").contains(listed.get("pref").asText()), card.key());
+        }
         assertEquals("manual", find(cards, "audit:l2:quality").get("pref").asText(), "deep analysis is on demand");
         assertEquals("audit", find(cards, "audit:scores:enriched").get("tab").asText());
         JsonNode dns = find(cards, "dns");
@@ -79,6 +98,12 @@ class CardsApiTest {
         String page = given().get("/").then().statusCode(200).extract().asString();
         assertEquals(2, page.split("data-card=\"k8s\"", -1).length - 1, "k8s on devops and integrations");
         assertEquals(1, page.split("data-card=\"docs\"", -1).length - 1);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(item -> out.add(item.asText()));
+        return out;
     }
 
     private static JsonNode find(JsonNode cards, String key) {
@@ -202,7 +227,7 @@ class CardsApiTest {
     void preferencesValidateAndAreAnnounced() throws Exception {
         JsonNode prefs = getJson("/api/devops/prefs");
         assertEquals("hidden", prefs.get("dns").asText());
-        assertEquals(28, prefs.size());
+        assertEquals(registry.keys().size(), prefs.size(), "one preference per card");
         try (SseClient stream = SseClient.connect(base.toString())) {
             stream.awaitType("state:snapshot", null, 5);
             given().header("X-Control-Plane", "1").contentType(ContentType.JSON).body("{\"pages\":\"manual\"}")

@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import dev.controlplane.cards.CardRegistry;
 import dev.controlplane.testing.Browser;
 import dev.controlplane.testing.SampleProjectResource;
 import dev.controlplane.testing.TestFiles;
@@ -35,6 +38,8 @@ class DashboardBrowserTest {
     @TestHTTPResource("/")
     URL page;
 
+    @Inject
+    CardRegistry registry;
 
     @BeforeAll
     static void start() {
@@ -72,6 +77,16 @@ class DashboardBrowserTest {
             Thread.sleep(300); // the last cache:done reaches the watcher, which then registers its directories
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A new card comes with its renderer: the page's generic fallback is for unknown keys, not for a card. */
+    @Test
+    void everyRegisteredCardHasItsOwnRenderer() {
+        openDashboard();
+        for (String key : registry.keys()) {
+            assertEquals(Boolean.TRUE, browser.script(
+                    "return typeof window.CardRenderers[arguments[0]] === 'function';", key), key + " has a renderer");
         }
     }
 

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,71 +24,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.controlplane.cards.audit.AuditClientsCard;
-import dev.controlplane.cards.audit.AuditEnrichedScoresCard;
-import dev.controlplane.cards.audit.AuditL2QualityCard;
-import dev.controlplane.cards.audit.AuditL2RepoCard;
-import dev.controlplane.cards.audit.AuditL2RisksCard;
-import dev.controlplane.cards.audit.AuditL2StructureCard;
-import dev.controlplane.cards.audit.AuditDepsCard;
-import dev.controlplane.cards.audit.AuditScoresCard;
-import dev.controlplane.cards.audit.AuditStructureCard;
-import dev.controlplane.cards.audit.AuditSystemCard;
-import dev.controlplane.cards.devops.DnsCard;
-import dev.controlplane.cards.devops.DocsCard;
-import dev.controlplane.cards.devops.EnvCard;
-import dev.controlplane.cards.devops.K8sCard;
-import dev.controlplane.cards.devops.PackagesCard;
-import dev.controlplane.cards.devops.QualityCard;
-import dev.controlplane.cards.devops.SecurityCard;
-import dev.controlplane.cards.devops.TerraformCard;
-import dev.controlplane.cards.devops.TestingCard;
-import dev.controlplane.cards.integrations.CiCard;
-import dev.controlplane.cards.integrations.DockerCard;
-import dev.controlplane.cards.integrations.GitCard;
-import dev.controlplane.cards.integrations.GhPullsCard;
-import dev.controlplane.cards.integrations.GhRunsCard;
-import dev.controlplane.cards.integrations.GhWorkflowsCard;
-import dev.controlplane.cards.integrations.GithubCard;
-import dev.controlplane.cards.integrations.PagesCard;
-import dev.controlplane.cards.integrations.ProjectStatusCard;
 import dev.controlplane.support.ToolRunner;
-import dev.controlplane.testing.TestConfig;
+import dev.controlplane.testing.SampleProjectResource;
 import dev.controlplane.testing.TestFiles;
+import io.quarkus.arc.All;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every card together, on an empty directory, on a hostile tree and on the sample project: none fails, each
- * keeps one shape whatever the project (same fields, same JSON types), and each has its badge.
+ * keeps one shape whatever the project (same fields, same JSON types), and each has its badge. The cards are
+ * the ones the app registers (CDI), so a new card is covered here without touching this test.
  */
+@QuarkusTest
+@QuarkusTestResource(SampleProjectResource.class) // the other @QuarkusTests' project: one app start for all
 class AllCardsTest {
 
-    /** The live GitHub cards' settings (only the gh timeout is read); no gh is installed where tests run. */
-    private static final TestConfig GH_CONFIG = new TestConfig(Path.of("."));
+    @Inject
+    @All
+    List<Card> registered;
 
-    private static Map<String, Card> cards() {
-        GitCard git = new GitCard();
-        GithubCard github = new GithubCard();
-        CiCard ci = new CiCard();
-        DockerCard docker = new DockerCard();
-        K8sCard k8s = new K8sCard();
-        TerraformCard terraform = new TerraformCard();
-        PagesCard pages = new PagesCard();
-        DnsCard dns = new DnsCard();
-        List<Card> all = List.of(new SecurityCard(), new TestingCard(), new QualityCard(), new PackagesCard(),
-                new EnvCard(), new DocsCard(), k8s, terraform, dns, git, github, ci, docker, pages,
-                new ProjectStatusCard(), new AuditSystemCard(),
-                new AuditDepsCard(), new AuditStructureCard(), new AuditClientsCard(), new AuditScoresCard(),
-                new AuditL2StructureCard(), new AuditL2QualityCard(), new AuditL2RepoCard(), new AuditL2RisksCard(),
-                new AuditEnrichedScoresCard(), new GhRunsCard(GH_CONFIG), new GhPullsCard(GH_CONFIG),
-                new GhWorkflowsCard(GH_CONFIG));
-        Map<String, Card> byKey = new HashMap<>();
-        all.forEach(card -> byKey.put(card.key(), card));
-        new CardRegistry(all); // the registry's own checks: unique keys and aliases, peers real and acyclic
+    private Map<String, Card> cards() {
+        Map<String, Card> byKey = new LinkedHashMap<>();
+        registered.forEach(card -> byKey.put(card.key(), card));
         return byKey;
     }
 
     /** Computes every card, peers included (each computed once), as the cache would. */
-    private static Map<String, ObjectNode> computeAll(Path root) throws Exception {
+    private Map<String, ObjectNode> computeAll(Path root) throws Exception {
         Map<String, Card> cards = cards();
         Map<String, ObjectNode> results = new HashMap<>();
         CardContext.Peers[] peers = new CardContext.Peers[1];
@@ -111,7 +77,7 @@ class AllCardsTest {
         try {
             Map<String, ObjectNode> onEmpty = computeAll(empty);
             Map<String, ObjectNode> onSample = computeAll(sample);
-            assertEquals(28, onEmpty.size());
+            assertEquals(cards().keySet(), onEmpty.keySet(), "every card computed");
             for (String key : onSample.keySet()) {
                 List<String> differences = new ArrayList<>();
                 compareShape(key, onSample.get(key), onEmpty.get(key), differences);
@@ -175,7 +141,7 @@ class AllCardsTest {
             long started = System.nanoTime();
             Map<String, ObjectNode> results = computeAll(root);
             assertTrue(System.nanoTime() - started < Duration.ofMinutes(2).toNanos(), "no card loops");
-            assertEquals(28, results.size());
+            assertEquals(cards().keySet(), results.keySet(), "every card computed");
             results.forEach(AllCardsTest::assertBadge);
             JsonNode finding = results.get("security").get("findings").get(0);
             assertEquals("src/<script>alert(1)</script>.py", finding.get("file").asText(),
@@ -207,8 +173,9 @@ class AllCardsTest {
 
     @Test
     void theRegistryRefusesDuplicateKeys() throws IOException {
-        List<Card> twice = new ArrayList<>(cards().values());
-        twice.add(new DocsCard());
+        List<Card> twice = new ArrayList<>(registered);
+        Card docs = cards().get("docs");
+        twice.add(docs);
         try {
             new CardRegistry(twice);
             throw new AssertionError("duplicate keys accepted");

@@ -7,35 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Pref;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.files.DomainNames;
 import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.Manifests;
-import dev.controlplane.support.ParsedFile;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * CDN and hosting providers known by their config files, the domains those files name, DNS zone files and
@@ -45,11 +41,8 @@ import dev.controlplane.support.ParsedFile;
 public class DnsCard implements Card {
     static final int MAX_CERTIFICATES = 100;
     static final int MAX_ZONE_FILES = 50;
-    /** Netlify and Pages files live in the publish directory as often as at the root. */
-    private static final List<String> PUBLISH_DIRS = List.of("", "public", "static", "docs");
     private static final int SNIFF_BYTES = 64 * 1024;
 
-    private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>()\\[\\]{},]+");
     private static final Pattern TF_ALIASES = Pattern.compile("aliases\\s*=\\s*\\[([^\\]]*)\\]");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"$]*)\"");
     private static final Pattern ZONE_ORIGIN = Pattern.compile("(?m)^\\$ORIGIN\\s+(\\S+)");
@@ -74,23 +67,6 @@ public class DnsCard implements Card {
         return SPEC;
     }
 
-    /** What the walk collects, and the domains with the files naming them. */
-    private static final class Found {
-        final Map<String, List<String>> providers = new LinkedHashMap<>();
-        final Map<String, Set<String>> domains = new TreeMap<>();
-        final List<Path> terraform = new ArrayList<>();
-        final List<Path> zoneCandidates = new ArrayList<>();
-        final List<Path> certificateCandidates = new ArrayList<>();
-        final List<String> warnings = new ArrayList<>();
-
-        void provider(String id, String file) {
-            providers.computeIfAbsent(id, k -> new ArrayList<>()).add(file);
-        }
-
-        void domain(String raw, String file) {
-            DomainNames.of(raw).ifPresent(d -> domains.computeIfAbsent(d, k -> new TreeSet<>()).add(file));
-        }
-    }
 
     private static final Map<String, String> PROVIDER_NAMES = Map.of("cloudflare", "Cloudflare", "netlify",
             "Netlify", "vercel", "Vercel", "github-pages", "GitHub Pages", "cloudfront", "AWS CloudFront");
@@ -99,159 +75,60 @@ public class DnsCard implements Card {
 
     @Override
     public ObjectNode compute(CardContext ctx) {
-        Found found = new Found();
-        cloudflare(ctx, found);
-        netlify(ctx, found);
-        vercel(ctx, found);
-        githubPages(ctx, found);
+        DnsFound found = new DnsFound();
+        DnsHostingConfigs.read(ctx, found);
         walk(ctx, found);
         cloudfront(ctx, found);
-        ArrayNode zones = zoneFiles(ctx, found);
-        ArrayNode certificates = CardJson.array();
+        List<Zone> zones = zoneFiles(ctx, found);
+        List<Certificate> certificates = new ArrayList<>();
         int certificateCount = certificates(ctx, found, certificates);
 
-        ObjectNode card = CardJson.object();
-        ArrayNode providers = card.putArray("providers");
+        List<Provider> providers = new ArrayList<>();
         for (String id : PROVIDER_ORDER) {
             List<String> files = found.providers.get(id);
             if (files != null) {
-                ObjectNode provider = providers.addObject();
-                provider.put("id", id);
-                provider.put("name", PROVIDER_NAMES.get(id));
-                provider.set("files", CardJson.strings(files));
+                providers.add(new Provider(id, PROVIDER_NAMES.get(id), List.copyOf(files)));
                 files.stream().filter(f -> !f.startsWith("cloudflare/")).forEach(ctx::watch);
             }
         }
-        card.set("domains", CardJson.strings(found.domains.keySet()));
-        ArrayNode sources = card.putArray("domain_sources");
-        found.domains.forEach((domain, files) -> {
-            ObjectNode source = sources.addObject();
-            source.put("domain", domain);
-            source.set("files", CardJson.strings(files));
-        });
-        card.set("zone_files", zones);
-        card.set("certificates", certificates);
-        card.put("certificate_count", certificateCount);
-        card.set("warnings", CardJson.strings(found.warnings));
+        List<DomainSource> sources = new ArrayList<>();
+        found.domains.forEach((domain, files) -> sources.add(new DomainSource(domain, List.copyOf(files))));
+        ObjectNode card = ResultJson.tree(new DnsResult(providers, List.copyOf(found.domains.keySet()), sources, zones,
+                certificates, certificateCount, found.warnings));
 
         int count = found.domains.size();
         Level level = count == 0 && found.providers.isEmpty() ? Level.NONE : Level.OK;
         return CardJson.summary(card, CardJson.plural(count, "domain", "domains"), level);
     }
 
-    // --- Cloudflare: wrangler routes, zone names, custom domains ---
-
-    private static void cloudflare(CardContext ctx, Found found) {
-        for (String name : List.of("wrangler.toml", "wrangler.json", "wrangler.jsonc")) {
-            if (!ctx.isFile(name)) {
-                continue;
-            }
-            found.provider("cloudflare", name);
-            ParsedFile<JsonNode> parsed = name.endsWith(".toml") ? Manifests.toml(ctx.path(name), ctx.root())
-                    : Manifests.json(ctx.path(name), ctx.root());
-            if (parsed.warning() != null) {
-                found.warnings.add(parsed.warning());
-            }
-            parsed.optional().ifPresent(config -> wranglerDomains(config, name, found));
-        }
-        if (ctx.isDirectory("cloudflare")) {
-            found.provider("cloudflare", "cloudflare/");
-        }
+    @RegisterForReflection
+    record DnsResult(List<Provider> providers, List<String> domains,
+            @JsonProperty("domain_sources") List<DomainSource> domainSources,
+            @JsonProperty("zone_files") List<Zone> zoneFiles, List<Certificate> certificates,
+            @JsonProperty("certificate_count") int certificateCount, List<String> warnings) {
     }
 
-    /** {@code route}, {@code routes} and {@code zone_name}, top level and in every {@code [env.*]}. */
-    private static void wranglerDomains(JsonNode config, String file, Found found) {
-        List<JsonNode> scopes = new ArrayList<>();
-        scopes.add(config);
-        config.path("env").forEach(scopes::add);
-        for (JsonNode scope : scopes) {
-            routeDomain(scope.path("route"), file, found);
-            scope.path("routes").forEach(route -> routeDomain(route, file, found));
-            found.domain(scope.path("zone_name").asText(null), file);
-        }
+    @RegisterForReflection
+    record Provider(String id, String name, List<String> files) {
     }
 
-    private static void routeDomain(JsonNode route, String file, Found found) {
-        if (route.isTextual()) {
-            found.domain(route.asText(), file);
-        } else if (route.isObject()) {
-            found.domain(route.path("pattern").asText(null), file);
-            found.domain(route.path("zone_name").asText(null), file);
-        }
+    /** A domain and the files that name it. */
+    @RegisterForReflection
+    record DomainSource(String domain, List<String> files) {
     }
 
-    // --- Netlify: netlify.toml URLs, _redirects and _headers ---
-
-    private static void netlify(CardContext ctx, Found found) {
-        if (ctx.isFile("netlify.toml")) {
-            found.provider("netlify", "netlify.toml");
-            ParsedFile<JsonNode> parsed = Manifests.toml(ctx.path("netlify.toml"), ctx.root());
-            if (parsed.warning() != null) {
-                found.warnings.add(parsed.warning());
-            }
-            parsed.optional().ifPresent(config -> urlDomains(config, "netlify.toml", found));
-        }
-        for (String dir : PUBLISH_DIRS) {
-            for (String name : List.of("_redirects", "_headers")) {
-                String rel = dir.isEmpty() ? name : dir + "/" + name;
-                if (ctx.isFile(rel)) {
-                    found.provider("netlify", rel);
-                    textUrlDomains(Manifests.text(ctx.path(rel)), rel, found);
-                }
-            }
-        }
+    @RegisterForReflection
+    record Zone(String path, String origin) {
     }
 
-    // --- Vercel: aliases, host conditions and every absolute URL ---
-
-    private static void vercel(CardContext ctx, Found found) {
-        if (!ctx.isFile("vercel.json")) {
-            return;
-        }
-        found.provider("vercel", "vercel.json");
-        ParsedFile<JsonNode> parsed = Manifests.json(ctx.path("vercel.json"), ctx.root());
-        if (parsed.warning() != null) {
-            found.warnings.add(parsed.warning());
-        }
-        parsed.optional().ifPresent(config -> {
-            JsonNode alias = config.path("alias");
-            if (alias.isTextual()) {
-                found.domain(alias.asText(), "vercel.json");
-            }
-            alias.forEach(a -> found.domain(a.asText(null), "vercel.json"));
-            for (String rules : List.of("redirects", "rewrites", "headers")) {
-                for (JsonNode rule : config.path(rules)) {
-                    for (JsonNode condition : rule.path("has")) {
-                        if ("host".equals(condition.path("type").asText())) {
-                            found.domain(condition.path("value").asText(null), "vercel.json");
-                        }
-                    }
-                }
-            }
-            urlDomains(config, "vercel.json", found);
-        });
-    }
-
-    // --- GitHub Pages: the CNAME file holds the custom domain ---
-
-    private static void githubPages(CardContext ctx, Found found) {
-        for (String dir : PUBLISH_DIRS) {
-            String rel = dir.isEmpty() ? "CNAME" : dir + "/CNAME";
-            if (!ctx.isFile(rel)) {
-                continue;
-            }
-            found.provider("github-pages", rel);
-            String text = Manifests.text(ctx.path(rel));
-            if (text != null) {
-                text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                        .forEach(l -> found.domain(l, rel));
-            }
-        }
+    /** A certificate or key file by its type, never its content. */
+    @RegisterForReflection
+    record Certificate(String path, String type) {
     }
 
     // --- one walk for Terraform files, zone files and certificates ---
 
-    private static void walk(CardContext ctx, Found found) {
+    private static void walk(CardContext ctx, DnsFound found) {
         ctx.walk(ctx.root(), (file, attrs) -> {
             String name = file.getFileName().toString();
             String lower = name.toLowerCase(Locale.ROOT);
@@ -273,7 +150,7 @@ public class DnsCard implements Card {
     }
 
     /** CloudFront: a {@code aws_cloudfront_distribution} resource; its {@code aliases} are the domains. */
-    private static void cloudfront(CardContext ctx, Found found) {
+    private static void cloudfront(CardContext ctx, DnsFound found) {
         for (Path tf : found.terraform) {
             String text = Manifests.text(tf);
             if (text == null || !text.contains("aws_cloudfront_distribution")) {
@@ -296,8 +173,8 @@ public class DnsCard implements Card {
      * {@code *.zone}, and {@code db.*} files that look like zone files ({@code db.py} and {@code db.sqlite} do
      * not). The origin is {@code $ORIGIN}, else the name the file is called after.
      */
-    private static ArrayNode zoneFiles(CardContext ctx, Found found) {
-        ArrayNode zones = CardJson.array();
+    private static List<Zone> zoneFiles(CardContext ctx, DnsFound found) {
+        List<Zone> zones = new ArrayList<>();
         for (Path file : found.zoneCandidates) {
             String name = file.getFileName().toString();
             String head = head(file);
@@ -313,9 +190,7 @@ public class DnsCard implements Card {
             Matcher origin = ZONE_ORIGIN.matcher(head);
             String fromName = zoneByName ? name.substring(0, name.length() - ".zone".length()) : name.substring(3);
             Optional<String> domain = origin.find() ? DomainNames.of(origin.group(1)) : DomainNames.of(fromName);
-            ObjectNode zone = zones.addObject();
-            zone.put("path", rel);
-            zone.put("origin", domain.orElse(""));
+            zones.add(new Zone(rel, domain.orElse("")));
             domain.ifPresent(d -> found.domain(d, rel));
             ctx.watch(rel);
         }
@@ -326,7 +201,7 @@ public class DnsCard implements Card {
      * Certificates and keys by type, sniffed from PEM headers (never the content): a file holding both a
      * certificate and a private key is a {@code pem-bundle}. Binary containers are typed by extension.
      */
-    private static int certificates(CardContext ctx, Found found, ArrayNode out) {
+    private static int certificates(CardContext ctx, DnsFound found, List<Certificate> out) {
         int count = 0;
         for (Path file : found.certificateCandidates) {
             String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -341,9 +216,7 @@ public class DnsCard implements Card {
             }
             count++;
             if (out.size() < MAX_CERTIFICATES) {
-                ObjectNode entry = out.addObject();
-                entry.put("path", ctx.rel(file));
-                entry.put("type", type);
+                out.add(new Certificate(ctx.rel(file), type));
             }
         }
         return count;
@@ -389,32 +262,6 @@ public class DnsCard implements Card {
             return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    // --- URLs in parsed configs and in plain text ---
-
-    /** Every string value of a parsed config that is an absolute http(s) URL. */
-    private static void urlDomains(JsonNode node, String file, Found found) {
-        if (node.isTextual()) {
-            Matcher url = URL.matcher(node.asText());
-            while (url.find()) {
-                found.domain(url.group(), file);
-            }
-            return;
-        }
-        for (Iterator<JsonNode> it = node.elements(); it.hasNext();) {
-            urlDomains(it.next(), file, found);
-        }
-    }
-
-    private static void textUrlDomains(String text, String file, Found found) {
-        if (text == null) {
-            return;
-        }
-        Matcher url = URL.matcher(text);
-        while (url.find()) {
-            found.domain(url.group(), file);
         }
     }
 }

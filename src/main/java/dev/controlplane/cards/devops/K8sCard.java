@@ -12,18 +12,22 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.MissingTool;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Kubernetes manifests: the resources in plain YAML (multi-document files included), Helm charts, Kustomize
@@ -36,6 +40,7 @@ public class K8sCard implements Card {
     private static final List<String> ROOT_KUSTOMIZATIONS = List.of("kustomization.yaml", "kustomization.yml");
     static final int MAX_LISTED_FILES = 200;
     private static final int MAX_WALKED_FILES = 20_000;
+    static final int MAX_LISTED_KUSTOMIZATIONS = 50;
 
     /**
      * What the card is, where it sits and what it depends on: its one declaration.
@@ -57,8 +62,9 @@ public class K8sCard implements Card {
     }
 
 
-    /** One Kubernetes object of a manifest. */
-    private record Resource(String kind, String name, String namespace, String apiVersion) {
+    /** One Kubernetes object of a manifest (listed under these names, {@code apiVersion} as Kubernetes spells it). */
+    @RegisterForReflection
+    record Resource(String kind, String name, String namespace, String apiVersion) {
     }
 
     /** A manifest file and the resources in it; {@code via} says how it is deployed. */
@@ -162,28 +168,25 @@ public class K8sCard implements Card {
 
     private ObjectNode toJson(CardContext ctx, List<String> dirs, List<Manifest> manifests, HelmCharts charts,
             Kustomizations kustomize, Set<String> secretFiles, List<String> warnings) {
-        ObjectNode card = CardJson.object();
-        card.set("manifest_dirs", CardJson.strings(dirs));
-
         Map<String, Integer> summary = new TreeMap<>();
-        ArrayNode list = card.putArray("manifests");
+        List<ManifestRow> listed = new ArrayList<>();
         int total = 0;
         for (Manifest manifest : manifests) {
             for (Resource resource : manifest.resources()) {
                 summary.merge(resource.kind(), 1, Integer::sum);
                 total++;
             }
-            if (list.size() < MAX_LISTED_FILES) {
-                list.add(manifestJson(manifest));
+            if (listed.size() < MAX_LISTED_FILES) {
+                listed.add(new ManifestRow(manifest.path(), manifest.via(), manifest.resources()));
             }
         }
-        card.put("manifest_files", manifests.size());
-        card.put("manifests_truncated", manifests.size() > MAX_LISTED_FILES);
-        card.set("resource_summary", CardJson.counts(summary));
-        card.put("total_resources", total);
-        card.set("helm_charts", charts.toJson());
-        card.set("kustomizations", kustomize.toJson(ctx));
-        CardJson.cap(card, "kustomizations", 50);
+        ArrayNode kustomizations = kustomize.toJson(ctx);
+        List<JsonNode> keptKustomizations = new ArrayList<>();
+        kustomizations.forEach(k -> {
+            if (keptKustomizations.size() < MAX_LISTED_KUSTOMIZATIONS) {
+                keptKustomizations.add(k);
+            }
+        });
 
         Set<String> strategies = new TreeSet<>();
         if (!charts.isEmpty()) {
@@ -194,61 +197,71 @@ public class K8sCard implements Card {
         }
         manifests.stream().filter(m -> m.via().equals("raw_kubectl")).findAny().ifPresent(m -> strategies.add("raw_kubectl"));
         String strategy = strategies.isEmpty() ? "none" : strategies.size() == 1 ? strategies.iterator().next() : "mixed";
-        card.put("deployment_strategy", strategy);
-        card.set("strategies", CardJson.strings(strategies));
 
-        ObjectNode secrets = card.putObject("secret_safety");
-        secrets.put("has_raw_secrets", !secretFiles.isEmpty());
-        secrets.set("raw_secret_files", CardJson.strings(secretFiles));
-
-        tools(ctx, card, strategy, charts, kustomize);
-        card.set("warnings", CardJson.strings(warnings));
-
+        ToolProbe.Status kubectl = ToolProbe.probe(ctx, out -> ToolProbe.jsonVersion(out, "clientVersion", "gitVersion"),
+                "kubectl", "version", "--client", "-o", "json");
+        ToolProbe.Status helm = ToolProbe.probe(ctx, ToolProbe::firstVersion, "helm", "version", "--short");
+        ToolProbe.Status kustomizeCli = ToolProbe.probe(ctx, ToolProbe::firstVersion, "kustomize", "version");
+        ObjectNode card = ResultJson.tree(new K8sResult(dirs, listed, manifests.size(),
+                manifests.size() > MAX_LISTED_FILES, summary, total, charts.toJson(), keptKustomizations,
+                kustomizations.size(), strategy, List.copyOf(strategies),
+                new SecretSafety(!secretFiles.isEmpty(), List.copyOf(secretFiles)),
+                new ToolAvailability(kubectl.toJson(), helm.toJson(), kustomizeCli.toJson()),
+                missingTools(strategy, charts, kustomize, kubectl, helm, kustomizeCli), warnings));
         Level level = !secretFiles.isEmpty() || !warnings.isEmpty() ? Level.DEGRADED
                 : strategy.equals("none") ? Level.NONE : Level.OK;
         return CardJson.summary(card, CardJson.plural(total, "resource", "resources"), level);
     }
 
-    private static ObjectNode manifestJson(Manifest manifest) {
-        ObjectNode node = CardJson.object();
-        node.put("path", manifest.path());
-        node.put("deployed_with", manifest.via());
-        ArrayNode resources = node.putArray("resources");
-        for (Resource resource : manifest.resources()) {
-            ObjectNode r = resources.addObject();
-            r.put("kind", resource.kind());
-            r.put("name", resource.name());
-            r.put("namespace", resource.namespace());
-            r.put("apiVersion", resource.apiVersion());
-        }
-        return node;
+    /**
+     * The card's fields. Helm charts, kustomizations and tool probes are written by their readers
+     * ({@link HelmCharts}, {@link Kustomizations}, {@link ToolProbe}); {@code kustomizations} keeps at most
+     * {@value #MAX_LISTED_KUSTOMIZATIONS}, {@code kustomizations_total} counts them all.
+     */
+    @RegisterForReflection
+    record K8sResult(@JsonProperty("manifest_dirs") List<String> manifestDirs, List<ManifestRow> manifests,
+            @JsonProperty("manifest_files") int manifestFiles,
+            @JsonProperty("manifests_truncated") boolean manifestsTruncated,
+            @JsonProperty("resource_summary") Map<String, Integer> resourceSummary,
+            @JsonProperty("total_resources") int totalResources, @JsonProperty("helm_charts") JsonNode helmCharts,
+            List<JsonNode> kustomizations, @JsonProperty("kustomizations_total") int kustomizationsTotal,
+            @JsonProperty("deployment_strategy") String deploymentStrategy, List<String> strategies,
+            @JsonProperty("secret_safety") SecretSafety secretSafety,
+            @JsonProperty("tool_availability") ToolAvailability toolAvailability,
+            @JsonProperty("missing_tools") List<MissingTool> missingTools, List<String> warnings) {
+    }
+
+    @RegisterForReflection
+    record ManifestRow(String path, @JsonProperty("deployed_with") String deployedWith, List<Resource> resources) {
+    }
+
+    /** Only whether Secrets carry data, and in which files: never a value. */
+    @RegisterForReflection
+    record SecretSafety(@JsonProperty("has_raw_secrets") boolean hasRawSecrets,
+            @JsonProperty("raw_secret_files") List<String> rawSecretFiles) {
+    }
+
+    @RegisterForReflection
+    record ToolAvailability(JsonNode kubectl, JsonNode helm, JsonNode kustomize) {
     }
 
     /**
-     * {@code tool_availability} for all three CLIs, and {@code missing_tools} only for the ones this project
-     * needs: kustomize is built into kubectl ({@code kubectl apply -k}), so it is missing only without kubectl.
+     * {@code missing_tools}: only the CLIs this project needs ({@code tool_availability} lists all three);
+     * kustomize is built into kubectl ({@code kubectl apply -k}), so it is missing only without kubectl.
      */
-    private static void tools(CardContext ctx, ObjectNode card, String strategy, HelmCharts charts,
-            Kustomizations kustomize) {
-        ToolProbe.Status kubectl = ToolProbe.probe(ctx, out -> ToolProbe.jsonVersion(out, "clientVersion", "gitVersion"),
-                "kubectl", "version", "--client", "-o", "json");
-        ToolProbe.Status helm = ToolProbe.probe(ctx, ToolProbe::firstVersion, "helm", "version", "--short");
-        ToolProbe.Status kustomizeCli = ToolProbe.probe(ctx, ToolProbe::firstVersion, "kustomize", "version");
-        ObjectNode availability = card.putObject("tool_availability");
-        availability.set("kubectl", kubectl.toJson());
-        availability.set("helm", helm.toJson());
-        availability.set("kustomize", kustomizeCli.toJson());
-
-        ArrayNode missing = card.putArray("missing_tools");
+    private static List<MissingTool> missingTools(String strategy, HelmCharts charts, Kustomizations kustomize,
+            ToolProbe.Status kubectl, ToolProbe.Status helm, ToolProbe.Status kustomizeCli) {
+        List<MissingTool> missing = new ArrayList<>();
         if (!strategy.equals("none") && !kubectl.available()) {
-            missing.add(CardJson.missingTool("kubectl", "kubectl", "https://kubernetes.io/docs/tasks/tools/"));
+            missing.add(new MissingTool("kubectl", "kubectl", "https://kubernetes.io/docs/tasks/tools/"));
         }
         if (!charts.isEmpty() && !helm.available()) {
-            missing.add(CardJson.missingTool("helm", "Helm", "https://helm.sh/docs/intro/install/"));
+            missing.add(new MissingTool("helm", "Helm", "https://helm.sh/docs/intro/install/"));
         }
         if (!kustomize.isEmpty() && !kubectl.available() && !kustomizeCli.available()) {
-            missing.add(CardJson.missingTool("kustomize", "Kustomize",
+            missing.add(new MissingTool("kustomize", "Kustomize",
                     "https://kubectl.docs.kubernetes.io/installation/kustomize/"));
         }
+        return missing;
     }
 }

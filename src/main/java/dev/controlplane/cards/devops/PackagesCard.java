@@ -10,19 +10,23 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.MissingTool;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.manifests.Dependency;
-import dev.controlplane.project.manifests.DependencyReader.ManifestFile;
 import dev.controlplane.project.manifests.DependencyReader;
+import dev.controlplane.project.manifests.DependencyReader.ManifestFile;
 import dev.controlplane.project.manifests.PackageManager;
 import dev.controlplane.support.ToolRunner;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Package managers by their files, whether each has its lock files, whether its CLI is installed, and the
@@ -40,35 +44,23 @@ import dev.controlplane.support.ToolRunner;
 @ApplicationScoped
 public class PackagesCard implements Card {
 
-    @Override
-    public String key() {
-        return "packages";
-    }
+    static final CardSpec SPEC = CardSpec.card("packages")
+            .title("Packages")
+            .description("Package managers, lock files and the dependencies the manifests declare")
+            .tab(Tab.DEVOPS)
+            .order(40)
+            .watch(manifestsAndLocks())
+            .alias("/api/packages/status")
+            .build();
 
     @Override
-    public String title() {
-        return "Packages";
+    public CardSpec spec() {
+        return SPEC;
     }
 
-    @Override
-    public String description() {
-        return "Package managers, lock files and the dependencies the manifests declare";
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.DEVOPS;
-    }
-
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public List<String> watchPaths() {
+    /** The manifests, and the lock files and wrappers that decide has_lock and cli_available. */
+    private static List<String> manifestsAndLocks() {
         List<String> paths = new ArrayList<>(DependencyReader.MANIFEST_WATCH_PATHS);
-        // Lock files and wrappers decide has_lock and cli_available.
         for (PackageManager manager : PackageManager.values()) {
             manager.lockNames().stream().filter(lock -> !paths.contains(lock)).forEach(paths::add);
         }
@@ -77,45 +69,57 @@ public class PackagesCard implements Card {
     }
 
     @Override
-    public String alias() {
-        return "/api/packages/status";
-    }
-
-    @Override
     public ObjectNode compute(CardContext context) {
         DependencyReader.Scan scan = DependencyReader.read(context.root(), context.depth(), context::watch);
         Map<PackageManager, List<ManifestFile>> files = byManager(scan.dependencyFiles());
         Map<PackageManager, List<ManifestFile>> locks = byManager(scan.lockFiles());
 
-        ObjectNode card = CardJson.object();
-        ArrayNode managers = card.putArray("managers");
-        ArrayNode missingTools = CardJson.array();
+        List<Manager> managers = new ArrayList<>();
+        List<MissingTool> missingTools = new ArrayList<>();
         boolean allLocked = true;
         for (Map.Entry<PackageManager, List<ManifestFile>> entry : files.entrySet()) {
             PackageManager manager = entry.getKey();
             List<ManifestFile> lockFiles = locks.getOrDefault(manager, List.of());
-            ObjectNode node = manager(context, manager, entry.getValue(), lockFiles, scan.dependencies());
-            managers.add(node);
-            allLocked &= node.path("has_lock").asBoolean();
-            if (!node.path("cli_available").asBoolean()) {
-                missingTools.add(CardJson.missingTool(node.path("cli").asText(), manager.label(), manager.installHint()));
+            Manager found = manager(context, manager, entry.getValue(), lockFiles, scan.dependencies());
+            managers.add(found);
+            allLocked &= found.hasLock();
+            if (!found.cliAvailable()) {
+                missingTools.add(new MissingTool(found.cli(), manager.label(), manager.installHint()));
             }
             watchLocksBeside(context, manager, entry.getValue());
         }
-        card.put("total_managers", managers.size());
-        ArrayNode dependencies = card.putArray("dependencies");
-        long dev = 0;
-        for (Dependency dependency : scan.dependencies()) {
-            dependencies.add(dependencyJson(dependency));
-            dev += dependency.dev() ? 1 : 0;
-        }
-        card.put("total_dependencies", scan.dependencies().size());
-        card.put("runtime_dependencies", scan.dependencies().size() - dev);
-        card.put("dev_dependencies", dev);
-        card.set("warnings", CardJson.strings(scan.warnings()));
-        card.set("missing_tools", missingTools);
+        List<DependencyRow> dependencies = scan.dependencies().stream().map(DependencyRow::of).toList();
+        long dev = scan.dependencies().stream().filter(Dependency::dev).count();
+        ObjectNode card = ResultJson.tree(new Packages(managers, managers.size(), dependencies, dependencies.size(),
+                dependencies.size() - dev, dev, scan.warnings(), missingTools));
         Level level = managers.isEmpty() ? Level.NONE : allLocked ? Level.OK : Level.DEGRADED;
         return CardJson.summary(card, CardJson.plural(managers.size(), "manager", "managers"), level);
+    }
+
+    @RegisterForReflection
+    record Packages(List<Manager> managers, @JsonProperty("total_managers") int totalManagers,
+            List<DependencyRow> dependencies, @JsonProperty("total_dependencies") int totalDependencies,
+            @JsonProperty("runtime_dependencies") long runtimeDependencies,
+            @JsonProperty("dev_dependencies") long devDependencies, List<String> warnings,
+            @JsonProperty("missing_tools") List<MissingTool> missingTools) {
+    }
+
+    /** One package manager found by its files; {@code cli} is the wrapper ({@code ./mvnw}) when shipped. */
+    @RegisterForReflection
+    record Manager(String id, String name, String cli, @JsonProperty("cli_available") boolean cliAvailable,
+            @JsonProperty("dependency_files") List<String> dependencyFiles,
+            @JsonProperty("lock_files") List<String> lockFiles, @JsonProperty("has_lock") boolean hasLock,
+            @JsonProperty("unlocked_files") List<String> unlockedFiles,
+            @JsonProperty("dependency_count") long dependencyCount) {
+    }
+
+    @RegisterForReflection
+    record DependencyRow(String name, String version, boolean dev, String manager,
+            @JsonProperty("source_file") String sourceFile) {
+        static DependencyRow of(Dependency dependency) {
+            return new DependencyRow(dependency.name(), dependency.version(), dependency.dev(),
+                    dependency.manager().id(), dependency.sourceFile());
+        }
     }
 
     private static Map<PackageManager, List<ManifestFile>> byManager(List<ManifestFile> files) {
@@ -126,17 +130,11 @@ public class PackagesCard implements Card {
         return map;
     }
 
-    private static ObjectNode manager(CardContext context, PackageManager manager, List<ManifestFile> files,
+    private static Manager manager(CardContext context, PackageManager manager, List<ManifestFile> files,
             List<ManifestFile> lockFiles, List<Dependency> dependencies) {
-        ObjectNode node = CardJson.object();
-        node.put("id", manager.id());
-        node.put("name", manager.label());
         String wrapper = wrapperIn(context, manager, files);
-        node.put("cli", wrapper != null ? wrapper : manager.commands().get(0));
-        node.put("cli_available", wrapper != null
-                || manager.commands().stream().anyMatch(command -> ToolRunner.which(command).isPresent()));
-        node.set("dependency_files", CardJson.strings(files.stream().map(ManifestFile::path).toList()));
-        node.set("lock_files", CardJson.strings(lockFiles.stream().map(ManifestFile::path).toList()));
+        boolean cliAvailable = wrapper != null
+                || manager.commands().stream().anyMatch(command -> ToolRunner.which(command).isPresent());
         List<String> unlocked = new ArrayList<>();
         for (ManifestFile file : files) {
             List<Dependency> declared = dependencies.stream()
@@ -145,10 +143,10 @@ public class PackagesCard implements Card {
                 unlocked.add(file.path());
             }
         }
-        node.put("has_lock", unlocked.isEmpty());
-        node.set("unlocked_files", CardJson.strings(unlocked));
-        node.put("dependency_count", dependencies.stream().filter(d -> d.manager() == manager).count());
-        return node;
+        return new Manager(manager.id(), manager.label(), wrapper != null ? wrapper : manager.commands().get(0),
+                cliAvailable, files.stream().map(ManifestFile::path).toList(),
+                lockFiles.stream().map(ManifestFile::path).toList(), unlocked.isEmpty(), List.copyOf(unlocked),
+                dependencies.stream().filter(d -> d.manager() == manager).count());
     }
 
     private static boolean locked(ManifestFile file, List<Dependency> declared, List<ManifestFile> lockFiles) {
@@ -213,15 +211,5 @@ public class PackagesCard implements Card {
             String dir = parentOf(file.path());
             locks.forEach(lock -> context.watch(dir.isEmpty() ? lock : dir + "/" + lock));
         }
-    }
-
-    private static ObjectNode dependencyJson(Dependency dependency) {
-        ObjectNode node = CardJson.object();
-        node.put("name", dependency.name());
-        node.put("version", dependency.version());
-        node.put("dev", dependency.dev());
-        node.put("manager", dependency.manager().id());
-        node.put("source_file", dependency.sourceFile());
-        return node;
     }
 }

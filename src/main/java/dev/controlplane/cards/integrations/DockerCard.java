@@ -13,21 +13,24 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.MissingTool;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.infra.ComposeServices;
 import dev.controlplane.project.infra.DockerfileAnalysis;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ToolRunner;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Containers of the project: every Dockerfile (root and nested) with its base images, stages, ports and
@@ -70,39 +73,69 @@ public class DockerCard implements Card {
 
     @Override
     public ObjectNode compute(CardContext ctx) {
-        ObjectNode card = CardJson.object();
         List<String> warnings = new ArrayList<>();
-        ArrayNode missingTools = CardJson.array();
+        List<MissingTool> missingTools = new ArrayList<>();
 
         List<Path> found = findDockerfiles(ctx);
-        ArrayNode dockerfiles = CardJson.array();
+        List<Dockerfile> dockerfiles = new ArrayList<>();
         int dockerfileWarnings = 0;
         for (Path file : found.subList(0, Math.min(found.size(), MAX_DOCKERFILES))) {
             String rel = ctx.rel(file);
             if (!rel.startsWith("Dockerfile") || rel.contains("/")) {
                 ctx.watch(rel);                     // nested ones get the same staleness guarantee as the root
             }
-            ObjectNode entry = dockerfile(file, rel, warnings);
-            dockerfileWarnings += entry.get("warnings").size();
+            Dockerfile entry = dockerfile(file, rel, warnings);
+            dockerfileWarnings += entry.warnings().size();
             dockerfiles.add(entry);
         }
         if (found.size() > MAX_DOCKERFILES) {
             warnings.add(found.size() + " Dockerfiles found; only the first " + MAX_DOCKERFILES + " are analysed");
         }
-        card.put("has_dockerfile", !found.isEmpty());
-        card.put("dockerfile_count", found.size());
-        card.set("dockerfiles", dockerfiles);
+        Compose compose = compose(ctx, warnings);
+        List<String> ignorePatterns = dockerignore(ctx);
+        Cli cli = cli(ctx, compose.file() != null, missingTools);
 
-        compose(ctx, card, warnings);
-        dockerignore(ctx, card);
-        cli(ctx, card, missingTools);
-
-        card.set("missing_tools", missingTools);
-        card.set("warnings", CardJson.strings(warnings));
-        card.put("warning_count", warnings.size() + dockerfileWarnings);
+        ObjectNode card = ResultJson.tree(new DockerResult(!found.isEmpty(), found.size(), dockerfiles,
+                compose.file() != null, compose.file(), compose.services().stream().map(ComposeService::name).toList(),
+                compose.services(), ignorePatterns != null, ignorePatterns == null ? List.of() : ignorePatterns, cli,
+                missingTools, warnings, warnings.size() + dockerfileWarnings));
         Level level = found.isEmpty() ? Level.NONE
                 : warnings.isEmpty() && dockerfileWarnings == 0 ? Level.OK : Level.DEGRADED;
         return CardJson.summary(card, CardJson.plural(found.size(), "Dockerfile", "Dockerfiles"), level);
+    }
+
+    @RegisterForReflection
+    record DockerResult(@JsonProperty("has_dockerfile") boolean hasDockerfile,
+            @JsonProperty("dockerfile_count") int dockerfileCount, List<Dockerfile> dockerfiles,
+            @JsonProperty("has_compose") boolean hasCompose, @JsonProperty("compose_file") String composeFile,
+            @JsonProperty("compose_services") List<String> composeServices,
+            @JsonProperty("compose_service_details") List<ComposeService> composeServiceDetails,
+            @JsonProperty("has_dockerignore") boolean hasDockerignore,
+            @JsonProperty("dockerignore_patterns") List<String> dockerignorePatterns, Cli cli,
+            @JsonProperty("missing_tools") List<MissingTool> missingTools, List<String> warnings,
+            @JsonProperty("warning_count") int warningCount) {
+    }
+
+    @RegisterForReflection
+    record Dockerfile(String path, @JsonProperty("base_images") List<String> baseImages, List<String> stages,
+            List<String> ports, List<String> warnings, String user) {
+    }
+
+    @RegisterForReflection
+    record ComposeService(String name, String image, String build, List<String> ports,
+            @JsonProperty("depends_on") List<String> dependsOn) {
+    }
+
+    /** The compose file found (null: none) and its services. */
+    private record Compose(String file, List<ComposeService> services) {
+    }
+
+    /** The CLI, the daemon and Compose: versions are null when not known. */
+    @RegisterForReflection
+    record Cli(boolean available, String version, @JsonProperty("daemon_running") boolean daemonRunning,
+            @JsonProperty("server_version") String serverVersion,
+            @JsonProperty("compose_available") boolean composeAvailable,
+            @JsonProperty("compose_version") String composeVersion) {
     }
 
     /** Every Dockerfile the safe walk reaches outside test data, the root ones first, then by path. */
@@ -137,9 +170,7 @@ public class DockerCard implements Card {
                 || name.startsWith("Containerfile.") || lower.endsWith(".dockerfile");
     }
 
-    private static ObjectNode dockerfile(Path file, String rel, List<String> cardWarnings) {
-        ObjectNode entry = CardJson.object();
-        entry.put("path", rel);
+    private static Dockerfile dockerfile(Path file, String rel, List<String> cardWarnings) {
         String text = Manifests.text(file);
         DockerfileAnalysis analysis;
         if (text == null) {
@@ -148,18 +179,13 @@ public class DockerCard implements Card {
         } else {
             analysis = DockerfileAnalysis.parse(text);
         }
-        entry.set("base_images", CardJson.strings(analysis.baseImages()));
-        entry.set("stages", CardJson.strings(analysis.stages()));
-        entry.set("ports", CardJson.strings(analysis.ports()));
-        entry.set("warnings", CardJson.strings(analysis.warnings()));
-        entry.put("user", analysis.finalUser());
-        return entry;
+        return new Dockerfile(rel, analysis.baseImages(), analysis.stages(), analysis.ports(), analysis.warnings(),
+                analysis.finalUser());
     }
 
-    private static void compose(CardContext ctx, ObjectNode card, List<String> warnings) {
+    private static Compose compose(CardContext ctx, List<String> warnings) {
         String composeFile = COMPOSE_FILES.stream().filter(ctx::isFile).findFirst().orElse(null);
-        ArrayNode names = CardJson.array();
-        ArrayNode details = CardJson.array();
+        List<ComposeService> services = new ArrayList<>();
         if (composeFile != null) {
             ParsedFile<List<JsonNode>> parsed = Manifests.yaml(ctx.path(composeFile), ctx.root());
             if (parsed.warning() != null) {
@@ -167,38 +193,32 @@ public class DockerCard implements Card {
             }
             List<JsonNode> documents = parsed.value() == null ? List.of() : parsed.value();
             for (ComposeServices.Service service : ComposeServices.of(documents.isEmpty() ? null : documents.get(0))) {
-                names.add(service.name());
-                ObjectNode detail = details.addObject();
-                detail.put("name", service.name());
-                detail.put("image", service.image());
-                detail.put("build", service.build());
-                detail.set("ports", CardJson.strings(service.ports()));
-                detail.set("depends_on", CardJson.strings(service.dependsOn()));
+                services.add(new ComposeService(service.name(), service.image(), service.build(), service.ports(),
+                        service.dependsOn()));
             }
-            if (parsed.warning() == null && names.isEmpty()) {
+            if (parsed.warning() == null && services.isEmpty()) {
                 warnings.add(composeFile + ": no services defined");
             }
         }
-        card.put("has_compose", composeFile != null);
-        card.put("compose_file", composeFile);
-        card.set("compose_services", names);
-        card.set("compose_service_details", details);
+        return new Compose(composeFile, services);
     }
 
-    private static void dockerignore(CardContext ctx, ObjectNode card) {
+    /** The patterns of {@code .dockerignore}, or null when there is none. */
+    private static List<String> dockerignore(CardContext ctx) {
+        if (!ctx.isFile(".dockerignore")) {
+            return null;
+        }
         List<String> patterns = new ArrayList<>();
-        boolean present = ctx.isFile(".dockerignore");
-        String text = present ? Manifests.text(ctx.path(".dockerignore")) : null;
+        String text = Manifests.text(ctx.path(".dockerignore"));
         if (text != null) {
             text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .limit(MAX_IGNORE_PATTERNS).forEach(patterns::add);
         }
-        card.put("has_dockerignore", present);
-        card.set("dockerignore_patterns", CardJson.strings(patterns));
+        return patterns;
     }
 
     /** The CLI, the daemon (asked only when the CLI exists, with a short timeout) and Compose v2 or v1. */
-    private static void cli(CardContext ctx, ObjectNode card, ArrayNode missingTools) {
+    private static Cli cli(CardContext ctx, boolean hasCompose, List<MissingTool> missingTools) {
         ToolRunner.Result version = ctx.run("docker", "--version");
         boolean available = version.ok();
         boolean daemonRunning = false;
@@ -213,7 +233,7 @@ public class DockerCard implements Card {
             composeAvailable = compose.ok();
             composeVersion = composeAvailable ? versionOf(compose.firstLine()) : null;
         } else {
-            missingTools.add(CardJson.missingTool("docker", "Docker CLI",
+            missingTools.add(new MissingTool("docker", "Docker CLI",
                     "Install Docker Engine or Docker Desktop: https://docs.docker.com/get-docker/"));
         }
         if (!composeAvailable) {
@@ -221,17 +241,12 @@ public class DockerCard implements Card {
             composeAvailable = legacy.ok();
             composeVersion = composeAvailable ? versionOf(legacy.firstLine()) : null;
         }
-        if (available && !composeAvailable && card.get("has_compose").asBoolean()) {
-            missingTools.add(CardJson.missingTool("docker-compose", "Docker Compose",
+        if (available && !composeAvailable && hasCompose) {
+            missingTools.add(new MissingTool("docker-compose", "Docker Compose",
                     "Install the Compose plugin: https://docs.docker.com/compose/install/"));
         }
-        ObjectNode cli = card.putObject("cli");
-        cli.put("available", available);
-        cli.put("version", available ? versionOf(version.firstLine()) : null);
-        cli.put("daemon_running", daemonRunning);
-        cli.put("server_version", serverVersion);
-        cli.put("compose_available", composeAvailable);
-        cli.put("compose_version", composeVersion);
+        return new Cli(available, available ? versionOf(version.firstLine()) : null, daemonRunning, serverVersion,
+                composeAvailable, composeVersion);
     }
 
     /** {@code Docker version 24.0.7, build afdd53b} → {@code 24.0.7}; otherwise the line as printed. */

@@ -1,24 +1,26 @@
 package dev.controlplane.cards.integrations;
 
 import java.time.Duration;
-import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.RemoteCard;
-import dev.controlplane.cards.Tab;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.integrations.gh.GhAnswer;
 import dev.controlplane.cards.integrations.gh.GhClient;
 import dev.controlplane.cards.integrations.gh.GhState;
 import dev.controlplane.config.ControlPlaneConfig;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * What the three GitHub live cards share: finding the repository, asking gh with the short remote timeout,
  * and turning every reason gh cannot answer into a state with a hint ({@code state}, {@code hint}) instead of
- * an error. Each payload says how often it is checked ({@code checked_every_s}).
+ * an error. Each payload says how often it is checked ({@code checked_every_s}). Their specs declare no watch
+ * paths: no project file reflects GitHub's state, the remote refresher keeps these keys current.
  */
 abstract class GhCard implements RemoteCard {
     private final Duration timeout;
@@ -27,17 +29,6 @@ abstract class GhCard implements RemoteCard {
     GhCard(ControlPlaneConfig config) {
         this.timeout = config.remote().timeout();
         this.intervalSeconds = config.remote().interval().toSeconds();
-    }
-
-    @Override
-    public Tab tab() {
-        return Tab.INTEGRATIONS;
-    }
-
-    /** No project file reflects GitHub's state: the remote refresher keeps these keys current. */
-    @Override
-    public List<String> watchPaths() {
-        return List.of();
     }
 
     @Override
@@ -57,23 +48,24 @@ abstract class GhCard implements RemoteCard {
     abstract ObjectNode compute(CardContext ctx, GhClient gh) throws Exception;
 
     /** The fields every answer carries, in front of the card's own. */
-    ObjectNode base(GhAnswer<?> answer) {
-        ObjectNode card = CardJson.object();
-        card.put("state", answer.state().id());
-        card.put("hint", answer.hint());
-        card.put("checked_every_s", intervalSeconds);
+    @RegisterForReflection
+    record Status(String state, String hint, @JsonProperty("checked_every_s") long checkedEverySeconds) {
+    }
+
+    /** The answer's status, then the card's own fields ({@code data}, a record). */
+    ObjectNode card(GhAnswer<?> answer, Object data) {
+        ObjectNode card = ResultJson.tree(new Status(answer.state().id(), answer.hint(), intervalSeconds));
+        card.setAll(ResultJson.tree(data));
         return card;
     }
 
     /** A state instead of data: same shape as the data (empty lists), never a card error. */
     ObjectNode failure(GhAnswer<?> answer) {
-        ObjectNode card = base(answer);
-        emptyData(card);
-        return CardJson.summary(card, answer.state().badge(), answer.state().level());
+        return CardJson.summary(card(answer, emptyData()), answer.state().badge(), answer.state().level());
     }
 
     /** The card's own fields, empty, so a state has the same shape as data. */
-    abstract void emptyData(ObjectNode card);
+    abstract Object emptyData();
 
     static ObjectNode ok(ObjectNode card, String text, Level level) {
         return CardJson.summary(card, text, level);

@@ -7,17 +7,19 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
+import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.integrations.gh.GhAnswer;
 import dev.controlplane.cards.integrations.gh.GhClient;
 import dev.controlplane.cards.integrations.gh.GhRepo;
 import dev.controlplane.cards.integrations.gh.GhRun;
 import dev.controlplane.cards.integrations.gh.RunSummary;
 import dev.controlplane.config.ControlPlaneConfig;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * "Is the build on my branch green?": the latest GitHub Actions runs of the checked-out branch and of the
@@ -27,34 +29,21 @@ import dev.controlplane.config.ControlPlaneConfig;
 @Singleton
 public class GhRunsCard extends GhCard {
     public static final String KEY = "gh-runs";
+    static final CardSpec SPEC = CardSpec.card(KEY)
+            .title("GitHub Actions runs")
+            .description("Latest workflow runs of this branch and the default branch, live from GitHub")
+            .tab(Tab.INTEGRATIONS)
+            .order(31)
+            .alias("/api/gh/actions/runs")
+            .build();
 
     public GhRunsCard(ControlPlaneConfig config) {
         super(config);
     }
 
     @Override
-    public String key() {
-        return KEY;
-    }
-
-    @Override
-    public String title() {
-        return "GitHub Actions runs";
-    }
-
-    @Override
-    public String description() {
-        return "Latest workflow runs of this branch and the default branch, live from GitHub";
-    }
-
-    @Override
-    public int order() {
-        return 31;
-    }
-
-    @Override
-    public String alias() {
-        return "/api/gh/actions/runs";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override
@@ -81,24 +70,20 @@ public class GhRunsCard extends GhCard {
         }
         RunSummary summary = RunSummary.of(onBranch.value());
 
-        ObjectNode card = base(repo);
-        card.put("branch", branch);
-        card.put("default_branch", defaultBranch);
-        card.set("repo", repo.value().toJson());
-        ArrayNode list = card.putArray("runs");
         List<GhRun> sorted = new ArrayList<>(runs.values());
         sorted.sort((a, b) -> b.createdAt().compareTo(a.createdAt())); // ISO-8601 UTC sorts as text
-        sorted.forEach(run -> list.add(run.toJson()));
-        card.set("latest_by_workflow", summary.toJson());
+        ObjectNode card = card(repo, new Runs(branch, defaultBranch, repo.value(), sorted, summary.latest()));
         return ok(card, summary.verdict(), RunSummary.level(summary.verdict()));
     }
 
+    /** {@code repo} is gh's {@link GhRepo}, or {@code {}} when gh could not answer. */
+    @RegisterForReflection
+    record Runs(String branch, @JsonProperty("default_branch") String defaultBranch, Object repo, List<GhRun> runs,
+            @JsonProperty("latest_by_workflow") List<RunSummary.LatestRun> latestByWorkflow) {
+    }
+
     @Override
-    void emptyData(ObjectNode card) {
-        card.put("branch", "");
-        card.put("default_branch", "");
-        card.set("repo", CardJson.object());
-        card.putArray("runs");
-        card.putArray("latest_by_workflow");
+    Object emptyData() {
+        return new Runs("", "", Map.of(), List.of(), List.of());
     }
 }

@@ -8,18 +8,21 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.MissingTool;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.files.GitStatus;
 import dev.controlplane.project.files.RemoteUrl;
 import dev.controlplane.support.ToolRunner;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The project's git repository: branch, working-tree changes, upstream divergence, last commit and origin.
@@ -57,9 +60,8 @@ public class GitCard implements Card {
     public ObjectNode compute(CardContext ctx) {
         ToolRunner.Result probe = git(ctx, "rev-parse", "--show-prefix");
         if (!probe.found()) {
-            ArrayNode missing = CardJson.array().add(CardJson.missingTool("git", "Git",
-                    "Install git from your package manager or https://git-scm.com/downloads"));
-            return unavailable("git is not installed", missing);
+            return unavailable("git is not installed", List.of(new MissingTool("git", "Git",
+                    "Install git from your package manager or https://git-scm.com/downloads")));
         }
         if (probe.timedOut()) {
             return unavailable("git timed out");
@@ -92,78 +94,45 @@ public class GitCard implements Card {
         if (branch == null) {
             branch = "HEAD";
         }
-        ObjectNode card = CardJson.object();
-        card.put("available", true);
-        card.putNull("reason");
-        card.put("branch", branch);
-        card.put("detached", status.detached());
-        card.put("commit", last.shortHash());
-        card.put("dirty", status.dirty());
-        card.put("staged_count", status.staged.count());
-        card.put("modified_count", status.modified.count());
-        card.put("untracked_count", status.untracked.count());
-        card.put("unmerged_count", status.unmerged.count());
-        card.put("renamed_count", status.renamed);
-        card.set("staged", CardJson.strings(status.staged.names()));
-        card.set("modified", CardJson.strings(status.modified.names()));
-        card.set("untracked", CardJson.strings(status.untracked.names()));
-        card.set("unmerged", CardJson.strings(status.unmerged.names()));
-        card.put("ahead", status.upstream == null ? 0 : status.ahead);
-        card.put("behind", status.upstream == null ? 0 : status.behind);
-        card.put("upstream", status.upstream);
-        card.set("last_commit", last.toJson());
-        card.put("remote_name", remote.name());
-        card.put("remote_url", remote.url());
-        card.put("repo_prefix", prefix);
-        card.set("missing_tools", CardJson.array());
+        ObjectNode card = ResultJson.tree(new GitResult(true, null, branch, status.detached(), last.shortHash(),
+                status.dirty(), status.staged.count(), status.modified.count(), status.untracked.count(),
+                status.unmerged.count(), status.renamed, status.staged.names(), status.modified.names(),
+                status.untracked.names(), status.unmerged.names(), status.upstream == null ? 0 : status.ahead,
+                status.upstream == null ? 0 : status.behind, status.upstream, last, remote.name(), remote.url(),
+                prefix, List.of()));
         return CardJson.summary(card, status.dirty() ? branch + "*" : branch,
                 status.dirty() ? Level.DEGRADED : Level.OK);
     }
 
     /** Same shape as an available repository, with every value empty. */
     private ObjectNode unavailable(String reason) {
-        return unavailable(reason, CardJson.array());
+        return unavailable(reason, List.of());
     }
 
-    private ObjectNode unavailable(String reason, ArrayNode missingTools) {
-        ObjectNode card = CardJson.object();
-        card.put("available", false);
-        card.put("reason", reason);
-        card.putNull("branch");
-        card.put("detached", false);
-        card.putNull("commit");
-        card.put("dirty", false);
-        for (String count : List.of("staged_count", "modified_count", "untracked_count", "unmerged_count",
-                "renamed_count")) {
-            card.put(count, 0);
-        }
-        for (String list : List.of("staged", "modified", "untracked", "unmerged")) {
-            card.set(list, CardJson.array());
-        }
-        card.put("ahead", 0);
-        card.put("behind", 0);
-        card.putNull("upstream");
-        card.set("last_commit", LastCommit.NONE.toJson());
-        card.putNull("remote_name");
-        card.putNull("remote_url");
-        card.put("repo_prefix", "");
-        card.set("missing_tools", missingTools);
+    private ObjectNode unavailable(String reason, List<MissingTool> missingTools) {
+        ObjectNode card = ResultJson.tree(new GitResult(false, reason, null, false, null, false, 0, 0, 0, 0, 0,
+                List.of(), List.of(), List.of(), List.of(), 0, 0, null, LastCommit.NONE, null, null, "",
+                missingTools));
         return CardJson.summary(card, "no repo", Level.NONE);
     }
 
-    /** The last commit; author name only (no e-mail address on a dashboard). */
-    record LastCommit(String hash, String shortHash, String message, String author, String date) {
-        static final LastCommit NONE = new LastCommit(null, null, null, null, null);
+    /** The card's fields; {@code ahead}/{@code behind} are 0 without an upstream. */
+    @RegisterForReflection
+    record GitResult(boolean available, String reason, String branch, boolean detached, String commit, boolean dirty,
+            @JsonProperty("staged_count") int stagedCount, @JsonProperty("modified_count") int modifiedCount,
+            @JsonProperty("untracked_count") int untrackedCount, @JsonProperty("unmerged_count") int unmergedCount,
+            @JsonProperty("renamed_count") int renamedCount, List<String> staged, List<String> modified,
+            List<String> untracked, List<String> unmerged, int ahead, int behind, String upstream,
+            @JsonProperty("last_commit") LastCommit lastCommit, @JsonProperty("remote_name") String remoteName,
+            @JsonProperty("remote_url") String remoteUrl, @JsonProperty("repo_prefix") String repoPrefix,
+            @JsonProperty("missing_tools") List<MissingTool> missingTools) {
+    }
 
-        ObjectNode toJson() {
-            ObjectNode node = CardJson.object();
-            node.put("hash", hash);
-            node.put("short_hash", shortHash);
-            node.put("message", message);
-            node.put("author", author);
-            node.put("date", date);
-            return node;
-        }
+    /** The last commit; author name only (no e-mail address on a dashboard). */
+    @RegisterForReflection
+    record LastCommit(String hash, @JsonProperty("short_hash") String shortHash, String message, String author,
+            String date) {
+        static final LastCommit NONE = new LastCommit(null, null, null, null, null);
     }
 
     private LastCommit lastCommit(CardContext ctx) {

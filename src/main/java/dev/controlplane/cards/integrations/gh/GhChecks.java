@@ -3,14 +3,14 @@ package dev.controlplane.cards.integrations.gh;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.controlplane.cards.CardJson;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A pull request's {@code statusCheckRollup} counted: check runs (status, conclusion) and commit statuses
  * (state) alike.
  */
+@RegisterForReflection
 public record GhChecks(int passing, int failing, int pending) {
 
     static GhChecks from(JsonNode rollup) {
@@ -47,13 +47,5 @@ public record GhChecks(int passing, int failing, int pending) {
 
     private static String upper(String text) {
         return text.toUpperCase(Locale.ROOT);
-    }
-
-    public ObjectNode toJson() {
-        ObjectNode node = CardJson.object();
-        node.put("passing", passing);
-        node.put("failing", failing);
-        node.put("pending", pending);
-        return node;
     }
 }

@@ -2,17 +2,19 @@ package dev.controlplane.cards.integrations.gh;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.controlplane.cards.CardJson;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One workflow run as {@code gh run list --json} gives it. {@code status} is queued, in_progress, completed,
  * waiting, requested or pending; {@code conclusion} is empty until the run completes.
  */
+@RegisterForReflection
 public record GhRun(long id, String workflow, String title, String branch, String event, String status,
-        String conclusion, String createdAt, String updatedAt, String url) {
+        String conclusion, @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt,
+        String url) {
     static final String FIELDS = "databaseId,workflowName,displayTitle,headBranch,event,status,conclusion,createdAt,updatedAt,url";
 
     static GhRun from(JsonNode node) {
@@ -37,20 +39,5 @@ public record GhRun(long id, String workflow, String title, String branch, Strin
             case "failure", "timed_out", "startup_failure", "action_required" -> true;
             default -> false;
         };
-    }
-
-    public ObjectNode toJson() {
-        ObjectNode node = CardJson.object();
-        node.put("id", id);
-        node.put("workflow", workflow);
-        node.put("title", title);
-        node.put("branch", branch);
-        node.put("event", event);
-        node.put("status", status);
-        node.put("conclusion", conclusion);
-        node.put("created_at", createdAt);
-        node.put("updated_at", updatedAt);
-        node.put("url", url);
-        return node;
     }
 }

@@ -5,11 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * "Is my branch green?": the latest run of each workflow on one branch, and one verdict over them. A failure
@@ -44,15 +41,13 @@ public record RunSummary(List<GhRun> latestByWorkflow, String verdict) {
     }
 
     /** {@code latest_by_workflow[{workflow, status, conclusion, url}]}. */
-    public ArrayNode toJson() {
-        ArrayNode array = CardJson.array();
-        for (GhRun run : latestByWorkflow) {
-            ObjectNode node = array.addObject();
-            node.put("workflow", run.workflow());
-            node.put("status", run.status());
-            node.put("conclusion", run.conclusion());
-            node.put("url", run.url());
-        }
-        return array;
+    public List<LatestRun> latest() {
+        return latestByWorkflow.stream().map(run -> new LatestRun(run.workflow(), run.status(), run.conclusion(),
+                run.url())).toList();
+    }
+
+    /** The latest run of one workflow, as {@code latest_by_workflow} lists it. */
+    @RegisterForReflection
+    public record LatestRun(String workflow, String status, String conclusion, String url) {
     }
 }
