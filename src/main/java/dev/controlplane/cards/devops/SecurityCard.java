@@ -1,7 +1,5 @@
 package dev.controlplane.cards.devops;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +22,8 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.DirectoryEntry;
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.project.files.EnvFileNames;
 import dev.controlplane.project.files.SecretRule;
 import dev.controlplane.project.files.SecretScanner;
@@ -219,34 +219,27 @@ public class SecurityCard implements Card {
     }
 
     private static List<SecurityPosture.Stack> detectStacks(CardContext ctx) {
-        boolean hasTerraform = hasRootTerraform(ctx.root());
+        boolean hasTerraform = hasRootTerraform(ctx.project(), ctx.root());
         return SecurityPosture.STACKS.stream()
                 .filter(stack -> stack.markers().stream()
                         .anyMatch(marker -> marker.equals("*.tf") ? hasTerraform : ctx.isFile(marker)))
                 .toList();
     }
 
-    private static boolean hasRootTerraform(Path root) {
-        try (var entries = Files.list(root)) {
-            return entries.anyMatch(p -> p.getFileName().toString().endsWith(".tf")
-                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
-        } catch (Exception e) {
-            return false;
-        }
+    private static boolean hasRootTerraform(ProjectModel model, Path root) {
+        return model.regularFilesIn(root).stream().anyMatch(p -> p.getFileName().toString().endsWith(".tf"));
     }
 
     /** {@code .env} files at the root that hold real values (templates and the vault are meant to be committed). */
     private static List<String> valueHoldingEnvFiles(CardContext ctx) {
         List<String> names = new ArrayList<>();
-        try (var entries = Files.list(ctx.root())) {
-            entries.map(p -> p.getFileName().toString())
-                    .filter(EnvFileNames::holdsValues)
-                    .filter(ctx::isFile)
-                    .sorted()
-                    .forEach(names::add);
-        } catch (Exception e) {
-            // An unreadable root lists nothing; the scan reports the rest.
-        }
+        // An unreadable root lists nothing; the scan reports the rest.
+        ctx.project().list(ctx.root()).stream()
+                .map(DirectoryEntry::name)
+                .filter(EnvFileNames::holdsValues)
+                .filter(ctx::isFile)
+                .sorted()
+                .forEach(names::add);
         return names;
     }
 
