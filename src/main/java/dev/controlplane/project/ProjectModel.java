@@ -150,7 +150,7 @@ public final class ProjectModel {
         }
         return regularFilesIn(dir).stream()
                 .filter(file -> {
-                    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                    String name = file.getFileName().toString();
                     return name.endsWith(".yml") || name.endsWith(".yaml");
                 })
                 .sorted()

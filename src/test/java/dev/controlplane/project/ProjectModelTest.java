@@ -103,11 +103,12 @@ class ProjectModelTest {
     void aListingIsMadeOnceAndWorkflowsAreTheYamlFilesDirectlyInTheirDirectory() throws Exception {
         tree();
         TestFiles.write(root.resolve(".github/workflows/b.yml"), "b");
-        TestFiles.write(root.resolve(".github/workflows/a.YAML"), "a");
+        TestFiles.write(root.resolve(".github/workflows/a.yaml"), "a");
+        TestFiles.write(root.resolve(".github/workflows/c.YML"), "c");
         TestFiles.write(root.resolve(".github/workflows/notes.md"), "n");
         TestFiles.write(root.resolve(".github/workflows/nested/c.yml"), "c");
         ProjectModel model = new ProjectModel(root);
-        assertEquals(List.of(root.resolve(".github/workflows/a.YAML"), root.resolve(".github/workflows/b.yml")),
+        assertEquals(List.of(root.resolve(".github/workflows/a.yaml"), root.resolve(".github/workflows/b.yml")),
                 model.githubWorkflows());
         List<DirectoryEntry> first = model.list(root);
         assertSame(first, model.list(root));
