@@ -1,7 +1,5 @@
 package dev.controlplane.cards.audit;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import org.w3c.dom.NodeList;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ProjectWalker;
@@ -376,18 +375,14 @@ final class BuildFiles {
         if (!dir.startsWith(ctx.root()) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return children;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
-                        && !ProjectWalker.skipped(entry)) {
-                    children.add(ctx.rel(entry));
-                }
-                if (children.size() >= 500) {
-                    break;
-                }
+        // From the model's listing: an unreadable workspace directory gives no modules.
+        for (DirectoryEntry entry : ctx.project().list(dir)) {
+            if (entry.isDirectory() && !ProjectWalker.skipped(entry.path())) {
+                children.add(ctx.rel(entry.path()));
             }
-        } catch (IOException | RuntimeException e) {
-            // Unreadable workspace directory: no modules from it.
+            if (children.size() >= 500) {
+                break;
+            }
         }
         children.sort(String::compareTo);
         return children;

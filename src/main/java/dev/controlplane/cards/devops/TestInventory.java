@@ -98,7 +98,7 @@ final class TestInventory {
                 currentTestRoot = ctx.rel(root.dir());
                 testRoots.add(currentTestRoot);
             }
-            ProjectWalker.Summary part = ProjectWalker.walk(root.dir(), ctx.depth(), budget, (file, attrs) -> {
+            ProjectWalker.Summary part = ctx.project().walk(root.dir(), ctx.depth(), budget, (file, attrs) -> {
                 visit(file, attrs.size(), underSrcTest);
                 return true;
             }, dir -> enter(root, dir, pending));
