@@ -242,7 +242,9 @@ public final class ProjectModel {
             for (int i = 0; i < summary.unreadable(); i++) {
                 seen.add(new Visit(null, null));
             }
-            model.walksMade.incrementAndGet();
+            if (Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+                model.walksMade.incrementAndGet(); // asking about a missing directory walks nothing
+            }
             truncated = summary.truncated();
             visits = seen; // only after a complete walk: an interrupted one threw above and is made again
         }
