@@ -12,15 +12,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.project.DirectoryEntry;
+import dev.controlplane.project.manifests.PomFile;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ProjectWalker;
@@ -101,36 +97,28 @@ final class BuildFiles {
     }
 
     private void maven(Path file, String rel) {
-        ParsedFile<Document> parsed = Manifests.xml(file, ctx.root());
+        ParsedFile<PomFile> parsed = PomFile.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;
         }
-        Document pom = parsed.value();
-        for (Element dependency : elements(pom, "dependency")) {
-            String artifact = childText(dependency, "artifactId");
-            if (artifact != null) {
-                dependency(artifact, rel);
+        PomFile pom = parsed.value();
+        for (PomFile.Coordinates dependency : pom.dependencies()) {
+            if (!dependency.artifactId().isEmpty()) {
+                dependency(dependency.artifactId(), rel);
             }
         }
-        for (Element plugin : elements(pom, "plugin")) {
-            String artifact = childText(plugin, "artifactId");
-            if (artifact != null && MAVEN_APP_PLUGINS.contains(artifact)) {
+        for (String artifact : pom.plugins()) {
+            if (MAVEN_APP_PLUGINS.contains(artifact)) {
                 entrypoint("build-plugin", artifact, rel);
             }
         }
-        for (Element mainClass : elements(pom, "mainClass")) {
-            String value = mainClass.getTextContent().trim();
-            if (!value.isEmpty()) {
-                entrypoint("main-class", value, rel);
-            }
+        for (String mainClass : pom.mainClasses()) {
+            entrypoint("main-class", mainClass, rel);
         }
         String dir = parentDir(rel);
-        for (Element module : elements(pom, "module")) {
-            String name = module.getTextContent().trim();
-            if (!name.isEmpty()) {
-                module(name, join(dir, name), "maven");
-            }
+        for (String name : pom.modules()) {
+            module(name, join(dir, name), "maven");
         }
     }
 
@@ -386,27 +374,6 @@ final class BuildFiles {
         }
         children.sort(String::compareTo);
         return children;
-    }
-
-    private static List<Element> elements(Document document, String tag) {
-        List<Element> result = new ArrayList<>();
-        NodeList nodes = document.getElementsByTagName(tag);
-        for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element element) {
-                result.add(element);
-            }
-        }
-        return result;
-    }
-
-    private static String childText(Element parent, String tag) {
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && element.getTagName().equals(tag)) {
-                String text = element.getTextContent().trim();
-                return text.isEmpty() ? null : text;
-            }
-        }
-        return null;
     }
 
     static String parentDir(String rel) {

@@ -109,7 +109,7 @@ final class QualityProject {
         if (seen.size() >= MAX_MODULES || !seen.add(rel) || !ctx.isFile(rel)) {
             return;
         }
-        ParsedFile<PomFacts> parsed = PomFacts.read(ctx.path(rel), ctx.root());
+        ParsedFile<PomFacts> parsed = PomFacts.read(ctx.project(), ctx.path(rel), ctx.root());
         warn(parsed);
         if (parsed.value() == null) {
             return;

@@ -308,7 +308,7 @@ final class TestFrameworks {
 
     private void jvmConfigs() {
         for (Path file : inventory.configs("pom.xml")) {
-            ParsedFile<PomFacts> parsed = PomFacts.read(file, ctx.root());
+            ParsedFile<PomFacts> parsed = PomFacts.read(ctx.project(), file, ctx.root());
             if (!parsed.isOk()) {
                 warnings.add(parsed.warning());
                 continue;

@@ -103,7 +103,7 @@ public final class DependencyReader {
         // One absolute, normalised root: includes and parent POMs are compared against it.
         Path root = model.root().toAbsolutePath().normalize();
         List<Path> found = find(model, root, depth);
-        ManifestReading reading = new ManifestReading(root, new LinkedHashSet<>(found));
+        ManifestReading reading = new ManifestReading(root, new LinkedHashSet<>(found), model);
         if (found.size() >= MAX_MANIFESTS) {
             reading.warn("more than " + MAX_MANIFESTS + " manifests: the rest were not read");
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 
@@ -24,6 +25,7 @@ import dev.controlplane.support.ParsedFile;
  */
 final class ManifestReading {
     private final Path root;
+    private final ProjectModel model;
     private final Set<Path> discovered;
     private final Map<String, Dependency> dependencies = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
@@ -35,8 +37,9 @@ final class ManifestReading {
     /** Parsed POMs by path: a parent is read once for all its modules. */
     final Map<Path, PomParser.Pom> poms = new HashMap<>();
 
-    /** @param root absolute and normalised; @param discovered files under it */
-    ManifestReading(Path root, Set<Path> discovered) {
+    /** @param root absolute and normalised; @param discovered files under it; @param model parses once per refresh */
+    ManifestReading(Path root, Set<Path> discovered, ProjectModel model) {
+        this.model = model;
         this.root = root;
         this.discovered = new HashSet<>();
         discovered.forEach(file -> this.discovered.add(key(file)));
@@ -48,6 +51,11 @@ final class ManifestReading {
 
     Path root() {
         return root;
+    }
+
+    /** The project model the manifests are parsed through (once per file state, shared with other cards). */
+    ProjectModel model() {
+        return model;
     }
 
     String rel(Path file) {
