@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.project.DirectoryEntry;
+import dev.controlplane.project.manifests.PackageJsonFile;
 import dev.controlplane.project.manifests.PomFile;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
@@ -163,15 +164,13 @@ final class BuildFiles {
     }
 
     private void npm(Path file, String rel) {
-        ParsedFile<JsonNode> parsed = Manifests.json(file, ctx.root());
+        ParsedFile<JsonNode> parsed = PackageJsonFile.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;
         }
         JsonNode pkg = parsed.value();
-        for (String section : List.of("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")) {
-            pkg.path(section).fieldNames().forEachRemaining(name -> dependency(name, rel));
-        }
+        PackageJsonFile.dependencyNames(pkg).forEach(name -> dependency(name, rel));
         JsonNode bin = pkg.path("bin");
         if (bin.isTextual()) {
             entrypoint("bin", pkg.path("name").asText(parentName(rel)), rel);

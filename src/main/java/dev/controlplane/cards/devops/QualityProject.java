@@ -63,7 +63,7 @@ final class QualityProject {
                 .forEach(file -> rootFiles.add(file.getFileName().toString()));
         readPython();
         if (has("package.json")) {
-            ParsedFile<PackageJsonFacts> parsed = PackageJsonFacts.read(ctx.path("package.json"), ctx.root());
+            ParsedFile<PackageJsonFacts> parsed = PackageJsonFacts.read(ctx.project(), ctx.path("package.json"), ctx.root());
             warn(parsed);
             packageJson = parsed.value();
         }

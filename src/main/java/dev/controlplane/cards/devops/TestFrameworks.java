@@ -238,7 +238,7 @@ final class TestFrameworks {
 
     private void jsConfigs() {
         for (Path file : inventory.configs("package.json")) {
-            ParsedFile<PackageJsonFacts> parsed = PackageJsonFacts.read(file, ctx.root());
+            ParsedFile<PackageJsonFacts> parsed = PackageJsonFacts.read(ctx.project(), file, ctx.root());
             if (!parsed.isOk()) {
                 warnings.add(parsed.warning());
                 continue;
