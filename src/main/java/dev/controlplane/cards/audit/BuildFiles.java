@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.project.DirectoryEntry;
+import dev.controlplane.project.manifests.GradleScript;
 import dev.controlplane.project.manifests.PackageJsonFile;
 import dev.controlplane.project.manifests.PomFile;
 import dev.controlplane.support.Manifests;
@@ -124,7 +125,7 @@ final class BuildFiles {
     }
 
     private void gradle(Path file, String rel) {
-        String text = Manifests.text(file);
+        String text = GradleScript.read(ctx.project(), file).text();
         if (text == null) {
             return;
         }
@@ -148,7 +149,7 @@ final class BuildFiles {
     }
 
     private void gradleSettings(Path file, String rel) {
-        String text = Manifests.text(file);
+        String text = GradleScript.read(ctx.project(), file).text();
         if (text == null) {
             return;
         }

@@ -129,14 +129,14 @@ final class QualityProject {
         dirs.add("");
         for (String settings : List.of("settings.gradle", "settings.gradle.kts")) {
             if (has(settings)) {
-                dirs.addAll(GradleFacts.includedProjects(ctx.path(settings)));
+                dirs.addAll(GradleFacts.includedProjects(ctx.project(), ctx.path(settings)));
             }
         }
         for (String dir : dirs.stream().distinct().limit(MAX_MODULES).toList()) {
             for (String script : List.of("build.gradle", "build.gradle.kts")) {
                 Optional<String> rel = inside(TestRunReports.join(dir, script));
                 if (rel.isPresent() && ctx.isFile(rel.get())) {
-                    gradleScripts.add(new Module<>(rel.get(), GradleFacts.read(ctx.path(rel.get()))));
+                    gradleScripts.add(new Module<>(rel.get(), GradleFacts.read(ctx.project(), ctx.path(rel.get()))));
                 }
             }
         }

@@ -322,7 +322,7 @@ final class TestFrameworks {
         List<Path> scripts = new ArrayList<>(inventory.configs("build.gradle"));
         scripts.addAll(inventory.configs("build.gradle.kts"));
         for (Path file : scripts) {
-            GradleFacts gradle = GradleFacts.read(file);
+            GradleFacts gradle = GradleFacts.read(ctx.project(), file);
             if (gradle.mentions("junit")) {
                 evidence("junit", rel(file) + " (junit)");
             }

@@ -145,13 +145,31 @@ final class ManifestReading {
 
     /** A text manifest (requirements, go.mod, Gemfile, Gradle script), or null with a warning. */
     String text(Path file) {
+        return text(file, () -> {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * As {@link #text(Path)}, the content coming from {@code reader} (a shared reading of the file, e.g. the
+     * model's {@link GradleScript}); the size cap and the warnings stay this reading's.
+     */
+    String text(Path file, java.util.function.Supplier<String> reader) {
         try {
             long size = Files.size(file);
             if (size > Manifests.MAX_BYTES) {
                 warn(file, "skipped, " + (size / (1024 * 1024)) + " MB is over the 5 MB limit");
                 return null;
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = reader.get();
+            if (text == null) {
+                throw new IOException("unreadable");
+            }
+            return text;
         } catch (IOException | RuntimeException e) {
             String text = Manifests.text(file); // falls back to ISO-8859-1 for a non-UTF-8 file
             if (text == null) {
