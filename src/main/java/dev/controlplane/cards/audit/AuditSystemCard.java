@@ -28,6 +28,7 @@ import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ToolRunner;
+import dev.controlplane.project.tools.DeveloperTools;
 
 /**
  * The machine the project is built on: OS, CPU, memory, free disk, Java runtime, which developer CLIs are on

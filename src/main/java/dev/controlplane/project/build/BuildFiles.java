@@ -1,4 +1,4 @@
-package dev.controlplane.cards.audit;
+package dev.controlplane.project.build;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.project.manifests.GradleScript;
 import dev.controlplane.project.manifests.PackageJsonFile;
@@ -29,20 +29,20 @@ import dev.controlplane.support.ProjectWalker;
  * build plugins, main classes) and modules (Maven modules, Gradle subprojects, npm/pnpm workspaces, Go and
  * Cargo workspaces). Every manifest is read with the hardened parsers; a broken one becomes a warning.
  */
-final class BuildFiles {
+public final class BuildFiles {
 
-    record Entrypoint(String type, String name, String path) {
+    public record Entrypoint(String type, String name, String path) {
     }
 
-    record Module(String name, String path, String kind) {
+    public record Module(String name, String path, String kind) {
     }
 
     /** Maven plugins that make a module a runnable application. */
-    static final Set<String> MAVEN_APP_PLUGINS = Set.of("spring-boot-maven-plugin", "quarkus-maven-plugin",
+    public static final Set<String> MAVEN_APP_PLUGINS = Set.of("spring-boot-maven-plugin", "quarkus-maven-plugin",
             "exec-maven-plugin", "maven-shade-plugin", "jib-maven-plugin", "micronaut-maven-plugin",
             "javafx-maven-plugin", "appassembler-maven-plugin", "native-maven-plugin");
     /** Gradle plugins that make a project a runnable application. */
-    static final Set<String> GRADLE_APP_PLUGINS = Set.of("application", "org.springframework.boot", "io.quarkus",
+    public static final Set<String> GRADLE_APP_PLUGINS = Set.of("application", "org.springframework.boot", "io.quarkus",
             "com.github.johnrengelman.shadow", "com.gradleup.shadow", "io.micronaut.application",
             "com.google.cloud.tools.jib", "org.graalvm.buildtools.native");
 
@@ -61,20 +61,20 @@ final class BuildFiles {
     private static final Pattern GO_WORK_USE = Pattern.compile("(?m)^\\s*(?:use\\s+)?(\\.{1,2}/\\S*|\\.)\\s*$");
     private static final Pattern GO_MAJOR_SUFFIX = Pattern.compile("/v\\d+$");
 
-    private final CardContext ctx;
+    private final ProjectAccess ctx;
     /** Dependency name (lower case) → the manifest that declares it first. */
-    final Map<String, String> dependencies = new LinkedHashMap<>();
-    final List<Entrypoint> entrypoints = new ArrayList<>();
-    final Map<String, Module> modules = new LinkedHashMap<>();
-    final List<String> consoleScripts = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
+    public final Map<String, String> dependencies = new LinkedHashMap<>();
+    public final List<Entrypoint> entrypoints = new ArrayList<>();
+    public final Map<String, Module> modules = new LinkedHashMap<>();
+    public final List<String> consoleScripts = new ArrayList<>();
+    public final List<String> warnings = new ArrayList<>();
 
-    BuildFiles(CardContext ctx) {
+    public BuildFiles(ProjectAccess ctx) {
         this.ctx = ctx;
     }
 
     /** Reads one manifest found by the walk, by its file name. */
-    void read(Path file) {
+    public void read(Path file) {
         String name = file.getFileName().toString();
         String rel = ctx.rel(file);
         ctx.watch(rel);
@@ -376,7 +376,7 @@ final class BuildFiles {
         return children;
     }
 
-    static String parentDir(String rel) {
+    public static String parentDir(String rel) {
         int slash = rel.lastIndexOf('/');
         return slash < 0 ? "" : rel.substring(0, slash);
     }
@@ -387,7 +387,7 @@ final class BuildFiles {
     }
 
     /** {@code dir/child}, normalised ({@code a/../b} → {@code b}), always with forward slashes. */
-    static String join(String dir, String child) {
+    public static String join(String dir, String child) {
         String joined = dir.isEmpty() ? child : dir + "/" + child;
         Path normal = Path.of(joined).normalize();
         String text = normal.toString().replace('\\', '/');
