@@ -26,6 +26,7 @@ import dev.controlplane.project.files.DotEnvParser;
 import dev.controlplane.project.files.EnvFileNames;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
+import dev.controlplane.project.files.GitIgnoreOracle;
 
 /**
  * The {@code .env} family at the project root: which files exist, the variable names each defines (never a

@@ -24,6 +24,7 @@ import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
+import dev.controlplane.project.tools.ToolProbe;
 
 /**
  * Kubernetes manifests: the resources in plain YAML (multi-document files included), Helm charts, Kustomize

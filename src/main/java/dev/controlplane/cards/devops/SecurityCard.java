@@ -28,6 +28,7 @@ import dev.controlplane.project.files.EnvFileNames;
 import dev.controlplane.project.files.SecretRule;
 import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.ProjectWalker;
+import dev.controlplane.project.files.GitIgnoreOracle;
 
 /**
  * Secret scan of the project's text files plus a weighted security posture (see {@link SecurityPosture}).

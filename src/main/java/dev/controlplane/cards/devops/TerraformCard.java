@@ -29,6 +29,7 @@ import dev.controlplane.cards.Tab;
 import dev.controlplane.project.files.SourceUrls;
 import dev.controlplane.project.infra.HclScanner;
 import dev.controlplane.support.Manifests;
+import dev.controlplane.project.tools.ToolProbe;
 
 /**
  * Terraform configuration: where it lives, its files by role, providers, modules, resources, data sources and

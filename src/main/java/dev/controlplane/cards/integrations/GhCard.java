@@ -14,6 +14,7 @@ import dev.controlplane.cards.integrations.gh.GhAnswer;
 import dev.controlplane.cards.integrations.gh.GhClient;
 import dev.controlplane.cards.integrations.gh.GhState;
 import dev.controlplane.config.ControlPlaneConfig;
+import dev.controlplane.project.files.GithubTarget;
 
 /**
  * What the three GitHub live cards share: finding the repository, asking gh with the short remote timeout,

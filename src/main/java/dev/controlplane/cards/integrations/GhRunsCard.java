@@ -18,6 +18,7 @@ import dev.controlplane.cards.integrations.gh.GhRepo;
 import dev.controlplane.cards.integrations.gh.GhRun;
 import dev.controlplane.cards.integrations.gh.RunSummary;
 import dev.controlplane.config.ControlPlaneConfig;
+import dev.controlplane.project.files.GithubTarget;
 
 /**
  * "Is the build on my branch green?": the latest GitHub Actions runs of the checked-out branch and of the

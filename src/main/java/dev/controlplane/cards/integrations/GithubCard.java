@@ -23,10 +23,11 @@ import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.devops.ToolProbe;
+import dev.controlplane.project.tools.ToolProbe;
 import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.project.ProjectModel;
 import dev.controlplane.project.files.RemoteUrl;
+import dev.controlplane.project.files.GitConfig;
 
 /**
  * The project's GitHub side: the repository slug from the origin remote (credentials never leave the parser),
