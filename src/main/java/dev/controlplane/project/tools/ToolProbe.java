@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.controlplane.project.ProjectAccess;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.controlplane.support.ToolRunner;
 
 /**
