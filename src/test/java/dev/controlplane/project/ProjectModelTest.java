@@ -85,6 +85,19 @@ class ProjectModelTest {
     }
 
     @Test
+    void aReplayHandsTheSizeAndModificationTimeOfEachFile() throws Exception {
+        tree();
+        ProjectModel model = new ProjectModel(root);
+        List<String> direct = new ArrayList<>();
+        ProjectWalker.walk(root, 8, 100, (f, a) -> direct.add(f + " " + a.size() + " " + a.lastModifiedTime()
+                + " " + a.isRegularFile()));
+        List<String> replay = new ArrayList<>();
+        model.walk(root, 8, 100, (f, a) -> replay.add(f + " " + a.size() + " " + a.lastModifiedTime()
+                + " " + a.isRegularFile()));
+        assertEquals(direct, replay);
+    }
+
+    @Test
     void aPrunedWalkSkipsTheSubtreesItRefuses() {
         tree();
         TestFiles.write(root.resolve("src/test/t.py"), "t");
