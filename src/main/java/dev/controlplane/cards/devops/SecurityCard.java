@@ -21,6 +21,7 @@ import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.project.ProjectModel;
@@ -29,6 +30,7 @@ import dev.controlplane.project.files.SecretRule;
 import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.ProjectWalker;
 import dev.controlplane.project.files.GitIgnoreOracle;
+import dev.controlplane.project.files.SecurityPosture;
 
 /**
  * Secret scan of the project's text files plus a weighted security posture (see {@link SecurityPosture}).
@@ -142,7 +144,7 @@ public class SecurityCard implements Card {
         card.set("warnings", CardJson.strings(warnings));
         String grade = postureJson.get("grade").asText();
         int score = postureJson.get("score").asInt();
-        return CardJson.summary(card, grade + " (" + score + ")", SecurityPosture.level(grade));
+        return CardJson.summary(card, grade + " (" + score + ")", level(grade));
     }
 
     /** What one walk over the project found. */
@@ -265,5 +267,14 @@ public class SecurityCard implements Card {
         node.put("severity", finding.severity());
         node.put("match_preview", finding.matchPreview());
         return node;
+    }
+
+    /** A grade's card level: A and B are fine, C and D want attention, F fails. */
+    static Level level(String grade) {
+        return switch (grade) {
+            case "A", "B" -> Level.OK;
+            case "C", "D" -> Level.DEGRADED;
+            default -> Level.FAILED;
+        };
     }
 }
