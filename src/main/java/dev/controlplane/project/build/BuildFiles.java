@@ -22,6 +22,7 @@ import dev.controlplane.project.manifests.PomFile;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ProjectWalker;
+import dev.controlplane.project.manifests.TomlManifest;
 
 /**
  * What the build manifests declare about structure: dependency names (to recognise web, API and CLI
@@ -217,7 +218,7 @@ public final class BuildFiles {
     }
 
     private void pyproject(Path file, String rel) {
-        ParsedFile<JsonNode> parsed = Manifests.toml(file, ctx.root());
+        ParsedFile<JsonNode> parsed = TomlManifest.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;
@@ -237,7 +238,7 @@ public final class BuildFiles {
     }
 
     private void pipfile(Path file, String rel) {
-        ParsedFile<JsonNode> parsed = Manifests.toml(file, ctx.root());
+        ParsedFile<JsonNode> parsed = TomlManifest.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;
@@ -300,7 +301,7 @@ public final class BuildFiles {
     }
 
     private void cargo(Path file, String rel) {
-        ParsedFile<JsonNode> parsed = Manifests.toml(file, ctx.root());
+        ParsedFile<JsonNode> parsed = TomlManifest.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;

@@ -18,9 +18,9 @@ import dev.controlplane.project.manifests.PomFacts;
 import dev.controlplane.project.manifests.PythonManifests;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
-import dev.controlplane.support.ProjectWalker;
 import dev.controlplane.project.testing.TestInventory;
 import dev.controlplane.project.testing.TestRunReports;
+import dev.controlplane.project.manifests.TomlManifest;
 
 /**
  * What the quality card reads of a project: the stacks it has (from root manifests), the root manifests
@@ -70,7 +70,7 @@ public final class QualityProject {
             packageJson = parsed.value();
         }
         if (has("Cargo.toml")) {
-            ParsedFile<JsonNode> parsed = Manifests.toml(ctx.path("Cargo.toml"), ctx.root());
+            ParsedFile<JsonNode> parsed = TomlManifest.read(ctx.project(), ctx.path("Cargo.toml"), ctx.root());
             warn(parsed);
             cargo = parsed.value();
         }
@@ -81,7 +81,7 @@ public final class QualityProject {
 
     private void readPython() {
         if (has("pyproject.toml")) {
-            ParsedFile<PythonManifests.Pyproject> parsed = PythonManifests.pyproject(ctx.path("pyproject.toml"),
+            ParsedFile<PythonManifests.Pyproject> parsed = PythonManifests.pyproject(ctx.project(), ctx.path("pyproject.toml"),
                     ctx.root());
             warn(parsed);
             pyproject = parsed.value();
@@ -96,7 +96,7 @@ public final class QualityProject {
             }
         }
         if (has("Pipfile")) {
-            ParsedFile<Set<String>> parsed = PythonManifests.pipfile(ctx.path("Pipfile"), ctx.root());
+            ParsedFile<Set<String>> parsed = PythonManifests.pipfile(ctx.project(), ctx.path("Pipfile"), ctx.root());
             warn(parsed);
             if (parsed.value() != null) {
                 parsed.value().forEach(dep -> pythonDependencies.putIfAbsent(dep, "Pipfile"));

@@ -165,7 +165,7 @@ public final class TestFrameworks {
 
     private void pythonConfigs() {
         for (Path file : inventory.configs("pyproject.toml")) {
-            ParsedFile<PythonManifests.Pyproject> parsed = PythonManifests.pyproject(file, ctx.root());
+            ParsedFile<PythonManifests.Pyproject> parsed = PythonManifests.pyproject(ctx.project(), file, ctx.root());
             if (!parsed.isOk()) {
                 warnings.add(parsed.warning());
                 continue;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.controlplane.project.ProjectModel;
 import dev.controlplane.testing.TestFiles;
 
-/** Gradle scripts and package.json: one reading per file state, whatever reads them. */
+/** Gradle scripts, TOML manifests and package.json: one reading per file state, whatever reads them. */
 class SharedManifestReadingTest {
     @TempDir
     Path root;
@@ -28,7 +28,14 @@ class SharedManifestReadingTest {
         Path pkg = TestFiles.write(root.resolve("web/package.json"), """
                 {"name": "web", "dependencies": {"react": "18"}, "devDependencies": {"jest": "29"}}
                 """);
+        Path pyproject = TestFiles.write(root.resolve("tools/pyproject.toml"), """
+                [project]
+                name = "tools"
+                dependencies = ["requests>=2"]
+                """);
         ProjectModel model = new ProjectModel(root);
+        assertEquals(java.util.Set.of("requests"),
+                PythonManifests.pyproject(model, pyproject, root).value().dependencies());
 
         GradleFacts facts = GradleFacts.read(model, gradle);
         assertTrue(facts.appliesPlugin("java"));
@@ -36,11 +43,11 @@ class SharedManifestReadingTest {
         assertTrue(PackageJsonFacts.read(model, pkg, root).value().dependsOn("jest"));
 
         DependencyReader.Scan scan = DependencyReader.read(model, 8, path -> { });
-        assertEquals(List.of("org.junit.jupiter:junit-jupiter", "react", "jest"),
+        assertEquals(List.of("org.junit.jupiter:junit-jupiter", "requests", "react", "jest"),
                 scan.dependencies().stream().map(Dependency::name).toList());
         assertEquals(List.of("jest", "react"), List.copyOf(new java.util.TreeSet<>(
                 PackageJsonFile.dependencyNames(PackageJsonFile.read(model, pkg, root).value()))));
 
-        assertEquals(2, model.parsesMade(), "build.gradle and package.json, each parsed once");
+        assertEquals(3, model.parsesMade(), "build.gradle, pyproject.toml and package.json, each parsed once");
     }
 }
