@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ProjectWalker;
@@ -22,7 +23,7 @@ import dev.controlplane.support.ToolRunner;
  * tool execution with the configured timeout, and a way to add watch paths it discovers while computing (so
  * nested layouts get the same staleness guarantees as flat ones).
  */
-public final class CardContext {
+public final class CardContext implements ProjectAccess {
     private final Path root;
     private final Path stateDir;
     private final int depth;

@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 import dev.controlplane.support.ProjectWalker;
 
 /**
- * What the cards of one refresh know about the project, read once and shared: each walk of the tree (with
- * the skip rules of {@link ProjectWalker}) is made once and replayed to every card that asks for it, and each
- * manifest is parsed once per file state (path, size, modification time). The cache layer decides how long a
+ * What the cards of one refresh know about the project, read once and shared: the tree is walked once (with
+ * the skip rules of {@link ProjectWalker}) into a {@link FileIndex} that answers every walk from the root or a
+ * directory below it, each directory listing is made once, and each manifest is parsed once per file state
+ * (path, size, modification time). The cache layer decides how long a
  * model lives (one refresh, dropped at the first file event); cards only ask it.
  * <p>
  * A replay is exactly the walk the card would have made: same files in the same order, the same caps, the
@@ -28,6 +29,8 @@ import dev.controlplane.support.ProjectWalker;
 public final class ProjectModel {
     private final Path root;
     private final Map<WalkKey, RecordedWalk> walks = new ConcurrentHashMap<>();
+    private final Map<Path, List<DirectoryEntry>> listings = new ConcurrentHashMap<>();
+    private volatile FileIndex index;
     private final Map<ParseKey, Parsed> parses = new ConcurrentHashMap<>();
     private final AtomicInteger walksMade = new AtomicInteger();
     private final AtomicInteger parsesMade = new AtomicInteger();
@@ -50,13 +53,108 @@ public final class ProjectModel {
         return parsesMade.get();
     }
 
-    /** As {@link ProjectWalker#walk(Path, int, int, ProjectWalker.FileHandler)}, walked once per model. */
+    /**
+     * As {@link ProjectWalker#walk(Path, int, int, ProjectWalker.FileHandler)}, without walking the disk again:
+     * a start the {@link FileIndex} holds (the root, any directory its one walk entered) is replayed from it; any
+     * other start (a hidden or skipped directory such as {@code .github/workflows}, a path through a link) is
+     * walked once per start and depth and replayed to the next card that asks.
+     */
     public ProjectWalker.Summary walk(Path start, int depth, int maxFiles, ProjectWalker.FileHandler handler) {
+        return walk(start, depth, maxFiles, handler, null);
+    }
+
+    /**
+     * As {@link ProjectWalker#walk(Path, int, int, ProjectWalker.FileHandler, Predicate)}: {@code onDirectory}
+     * is asked about each directory the walk would enter, and a refused one is left out with its subtree.
+     */
+    public ProjectWalker.Summary walk(Path start, int depth, int maxFiles, ProjectWalker.FileHandler handler,
+            Predicate<Path> onDirectory) {
         if (maxFiles > ProjectWalker.DEFAULT_MAX_FILES) {
-            return ProjectWalker.walk(start, depth, maxFiles, handler);
+            return ProjectWalker.walk(start, depth, maxFiles, handler, onDirectory);
+        }
+        if (indexable(start)) {
+            FileIndex index = index();
+            if (index.answers(start, depth)) {
+                return index.replay(start, depth, maxFiles, handler, onDirectory);
+            }
+        }
+        if (onDirectory != null) {
+            // Only when the index cannot answer (it hit the file cap): a pruned walk is not worth recording.
+            return ProjectWalker.walk(start, depth, maxFiles, handler, onDirectory);
         }
         RecordedWalk recorded = walks.computeIfAbsent(new WalkKey(start.normalize(), depth), k -> new RecordedWalk());
         return recorded.replay(this, start, depth, maxFiles, handler);
+    }
+
+    /** Regular files the file index holds (the tree as one walk from the root sees it). */
+    public int indexedFiles() {
+        return index().files();
+    }
+
+    /** A start the index may hold: inside the root, with no skipped directory on the way (the root itself counts). */
+    private boolean indexable(Path start) {
+        if (start.equals(root)) {
+            return true;
+        }
+        if (!start.startsWith(root)) {
+            return false;
+        }
+        for (Path name : root.relativize(start)) {
+            if (ProjectWalker.skipped(name) || name.toString().equals("..") || name.toString().equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Locked: cards starting together must not each walk the tree; an interrupted walk is made again. */
+    private FileIndex index() {
+        FileIndex done = index;
+        if (done != null) {
+            return done;
+        }
+        synchronized (this) {
+            if (index == null) {
+                FileIndex made = new FileIndex(root);
+                walksMade.incrementAndGet();
+                index = made;
+            }
+            return index;
+        }
+    }
+
+    /**
+     * The entries directly in {@code dir} (files, directories, links, each as {@link Files#readAttributes} with
+     * no link followed sees it), in the order the directory lists them; listed once per model. Not a walk: no
+     * skip rule applies, so a card can look into {@code .github/} or {@code stacks/} as it is. An unreadable or
+     * missing directory lists nothing.
+     */
+    public List<DirectoryEntry> list(Path dir) {
+        return listings.computeIfAbsent(dir, DirectoryEntry::list);
+    }
+
+    /** The regular files directly in {@code dir} (not links), in listing order. */
+    public List<Path> regularFilesIn(Path dir) {
+        return list(dir).stream().filter(DirectoryEntry::isFile).map(DirectoryEntry::path).toList();
+    }
+
+    /**
+     * The workflow files GitHub Actions reads: regular {@code *.yml}/{@code *.yaml} files directly in
+     * {@code .github/workflows/}, sorted by name. The walk skips {@code .github} (a hidden directory), so this is
+     * the one documented way a card looks there. A link in place of the directory is not followed.
+     */
+    public List<Path> githubWorkflows() {
+        Path dir = root.resolve(".github").resolve("workflows");
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        return regularFilesIn(dir).stream()
+                .filter(file -> {
+                    String name = file.getFileName().toString();
+                    return name.endsWith(".yml") || name.endsWith(".yaml");
+                })
+                .sorted()
+                .toList();
     }
 
     /** As {@link ProjectWalker#files(Path, int, int, Predicate)}, from the shared walk. */
@@ -144,7 +242,9 @@ public final class ProjectModel {
             for (int i = 0; i < summary.unreadable(); i++) {
                 seen.add(new Visit(null, null));
             }
-            model.walksMade.incrementAndGet();
+            if (Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+                model.walksMade.incrementAndGet(); // asking about a missing directory walks nothing
+            }
             truncated = summary.truncated();
             visits = seen; // only after a complete walk: an interrupted one threw above and is made again
         }

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -63,15 +64,25 @@ public final class ProjectWalker {
     /** As {@link #walk(Path, int, int, FileHandler)}, also reporting every directory entered. */
     public static Summary walk(Path start, int maxDepth, int maxFiles, FileHandler handler,
             Predicate<Path> onDirectory) {
+        return walk(start, maxDepth, maxFiles, handler, onDirectory, null);
+    }
+
+    /**
+     * As {@link #walk(Path, int, int, FileHandler, Predicate)}, also naming each entry counted as unreadable
+     * (a directory that could not be opened or listed, a file that vanished): what a recorded walk needs to
+     * replay a part of itself exactly.
+     */
+    public static Summary walk(Path start, int maxDepth, int maxFiles, FileHandler handler,
+            Predicate<Path> onDirectory, Consumer<Path> onUnreadable) {
         if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
             return new Summary(0, false, 0);
         }
-        Visitor visitor = new Visitor(start, maxFiles, handler, onDirectory);
+        Visitor visitor = new Visitor(start, maxFiles, handler, onDirectory, onUnreadable);
         try {
             Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Math.max(1, maxDepth),
                     visitor);
         } catch (IOException e) {
-            visitor.unreadable++;
+            visitor.unreadable(start);
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("walk of " + start + " interrupted");
@@ -96,15 +107,25 @@ public final class ProjectWalker {
         private final int maxFiles;
         private final FileHandler handler;
         private final Predicate<Path> onDirectory;
+        private final Consumer<Path> onUnreadable;
         int files;
         int unreadable;
         boolean truncated;
 
-        Visitor(Path start, int maxFiles, FileHandler handler, Predicate<Path> onDirectory) {
+        Visitor(Path start, int maxFiles, FileHandler handler, Predicate<Path> onDirectory,
+                Consumer<Path> onUnreadable) {
+            this.onUnreadable = onUnreadable;
             this.start = start;
             this.maxFiles = maxFiles;
             this.handler = handler;
             this.onDirectory = onDirectory;
+        }
+
+        void unreadable(Path entry) {
+            unreadable++;
+            if (onUnreadable != null) {
+                onUnreadable.accept(entry);
+            }
         }
 
         @Override
@@ -141,14 +162,14 @@ public final class ProjectWalker {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException exc) {
             // Unreadable directory, or a file that vanished between listing and reading: keep going.
-            unreadable++;
+            unreadable(file);
             return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
             if (exc != null) {
-                unreadable++;
+                unreadable(dir);
             }
             return FileVisitResult.CONTINUE;
         }

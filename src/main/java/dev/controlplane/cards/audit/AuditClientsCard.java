@@ -18,6 +18,7 @@ import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.manifests.DependencyCatalogue;
 import dev.controlplane.project.manifests.DependencyReader;
+import dev.controlplane.project.manifests.UniqueDependency;
 
 /**
  * The client libraries of external services among the dependencies (database drivers, caches, queues, cloud

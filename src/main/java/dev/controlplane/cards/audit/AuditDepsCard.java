@@ -19,6 +19,7 @@ import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.manifests.DependencyCatalogue;
 import dev.controlplane.project.manifests.DependencyReader;
+import dev.controlplane.project.manifests.UniqueDependency;
 
 /**
  * Every dependency of every manifest, once per (name, ecosystem), classified against the built-in

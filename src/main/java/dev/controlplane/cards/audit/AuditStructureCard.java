@@ -26,9 +26,11 @@ import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.audit.BuildFiles.Entrypoint;
-import dev.controlplane.cards.audit.BuildFiles.Module;
+import dev.controlplane.project.build.BuildFiles.Entrypoint;
+import dev.controlplane.project.build.BuildFiles.Module;
 import dev.controlplane.project.files.MakefileTargets;
+import dev.controlplane.project.build.BuildFiles;
+import dev.controlplane.project.build.SourceTree;
 
 /**
  * What kind of solution the project is, from its files alone. Each flag is true when at least one rule

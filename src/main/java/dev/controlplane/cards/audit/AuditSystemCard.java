@@ -3,7 +3,6 @@ package dev.controlplane.cards.audit;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,9 +24,11 @@ import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ToolRunner;
+import dev.controlplane.project.tools.DeveloperTools;
 
 /**
  * The machine the project is built on: OS, CPU, memory, free disk, Java runtime, which developer CLIs are on
@@ -229,21 +230,17 @@ public class AuditSystemCard implements Card {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".") || Files.isSymbolicLink(entry)) {
-                    continue;
-                }
-                int dot = name.lastIndexOf('.');
-                names.add(Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) || dot <= 0 ? name
-                        : name.substring(0, dot));
-                if (names.size() >= 100) {
-                    break;
-                }
+        // From the model's listing: an unreadable stacks/ lists nothing and is reported as none.
+        for (DirectoryEntry entry : ctx.project().list(dir)) {
+            String name = entry.name();
+            if (name.startsWith(".") || entry.kind() == DirectoryEntry.Kind.LINK) {
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            // Unreadable stacks/: reported as none.
+            int dot = name.lastIndexOf('.');
+            names.add(entry.isDirectory() || dot <= 0 ? name : name.substring(0, dot));
+            if (names.size() >= 100) {
+                break;
+            }
         }
         return List.copyOf(names);
     }

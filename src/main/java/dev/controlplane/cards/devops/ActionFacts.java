@@ -8,6 +8,10 @@ import java.util.TreeSet;
 
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.integrations.DockerCard;
+import dev.controlplane.project.testing.TestInventory;
+import dev.controlplane.project.testing.TestFrameworks;
+import dev.controlplane.project.quality.QualityProject;
+import dev.controlplane.project.quality.QualityTool;
 
 /**
  * What the cards detected that a user can act on: the test frameworks and build modules (testing card), the

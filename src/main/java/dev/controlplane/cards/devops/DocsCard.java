@@ -129,14 +129,10 @@ public class DocsCard implements Card {
         if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        try (var entries = Files.list(base)) {
-            entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> p.getFileName().toString())
-                    .sorted()
-                    .forEach(n -> byLowerName.putIfAbsent(n.toLowerCase(Locale.ROOT), n));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        ctx.project().regularFilesIn(base).stream()
+                .map(p -> p.getFileName().toString())
+                .sorted()
+                .forEach(n -> byLowerName.putIfAbsent(n.toLowerCase(Locale.ROOT), n));
         for (String candidate : candidates) {
             String real = byLowerName.get(candidate.toLowerCase(Locale.ROOT));
             if (real != null) {
@@ -224,17 +220,12 @@ public class DocsCard implements Card {
 
     /** LICENSE, LICENCE.md, COPYING, and dual-licence pairs such as LICENSE-MIT + LICENSE-APACHE. */
     private static List<String> licenseFiles(CardContext ctx) {
-        List<String> found = new ArrayList<>();
-        try (var entries = Files.list(ctx.root())) {
-            entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> p.getFileName().toString())
-                    .filter(n -> LICENSE_FILE.matcher(n).matches())
-                    .sorted()
-                    .forEach(found::add);
-        } catch (IOException | RuntimeException e) {
-            // Unreadable root: no licence found.
-        }
-        return found;
+        // An unreadable root lists nothing: no licence found.
+        return ctx.project().regularFilesIn(ctx.root()).stream()
+                .map(p -> p.getFileName().toString())
+                .filter(n -> LICENSE_FILE.matcher(n).matches())
+                .sorted()
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     /** Several licence files mean a choice of licences: their names are joined with " OR " (SPDX style). */

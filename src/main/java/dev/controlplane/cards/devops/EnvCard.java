@@ -21,10 +21,12 @@ import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.project.files.DotEnvParser;
 import dev.controlplane.project.files.EnvFileNames;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
+import dev.controlplane.project.files.GitIgnoreOracle;
 
 /**
  * The {@code .env} family at the project root: which files exist, the variable names each defines (never a
@@ -119,15 +121,13 @@ public class EnvCard implements Card {
     private static List<String> listedNames(CardContext ctx) {
         List<String> names = new ArrayList<>(EnvFileNames.STANDARD);
         Set<String> others = new TreeSet<>();
-        try (var entries = Files.list(ctx.root())) {
-            entries.map(p -> p.getFileName().toString())
-                    .filter(EnvFileNames::isEnvFile)
-                    .filter(n -> !n.equals(EnvFileNames.ACTIVE_MARKER) && !names.contains(n))
-                    .filter(ctx::isFile)
-                    .forEach(others::add);
-        } catch (Exception e) {
-            // Unreadable root: the standard names are still listed, all absent.
-        }
+        // An unreadable root lists nothing: the standard names are still listed, all absent.
+        ctx.project().list(ctx.root()).stream()
+                .map(DirectoryEntry::name)
+                .filter(EnvFileNames::isEnvFile)
+                .filter(n -> !n.equals(EnvFileNames.ACTIVE_MARKER) && !names.contains(n))
+                .filter(ctx::isFile)
+                .forEach(others::add);
         names.addAll(others);
         return names;
     }

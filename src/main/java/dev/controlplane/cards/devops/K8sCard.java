@@ -28,6 +28,9 @@ import dev.controlplane.cards.Tab;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.controlplane.project.tools.ToolProbe;
+import dev.controlplane.project.infra.HelmCharts;
+import dev.controlplane.project.infra.Kustomizations;
 
 /**
  * Kubernetes manifests: the resources in plain YAML (multi-document files included), Helm charts, Kustomize

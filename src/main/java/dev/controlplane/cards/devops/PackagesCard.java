@@ -70,7 +70,7 @@ public class PackagesCard implements Card {
 
     @Override
     public ObjectNode compute(CardContext context) {
-        DependencyReader.Scan scan = DependencyReader.read(context.root(), context.depth(), context::watch);
+        DependencyReader.Scan scan = DependencyReader.read(context.project(), context.depth(), context::watch);
         Map<PackageManager, List<ManifestFile>> files = byManager(scan.dependencyFiles());
         Map<PackageManager, List<ManifestFile>> locks = byManager(scan.lockFiles());
 

@@ -24,6 +24,9 @@ import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.support.ToolRunner;
+import dev.controlplane.project.quality.QualityProject;
+import dev.controlplane.project.quality.QualityConfigs;
+import dev.controlplane.project.quality.QualityTool;
 
 /**
  * Which lint, typecheck, format and test tools a project uses, and whether each can run here.

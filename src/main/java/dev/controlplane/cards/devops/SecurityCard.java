@@ -1,7 +1,5 @@
 package dev.controlplane.cards.devops;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,11 +21,16 @@ import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.project.DirectoryEntry;
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.project.files.EnvFileNames;
 import dev.controlplane.project.files.SecretRule;
 import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.ProjectWalker;
+import dev.controlplane.project.files.GitIgnoreOracle;
+import dev.controlplane.project.files.SecurityPosture;
 
 /**
  * Secret scan of the project's text files plus a weighted security posture (see {@link SecurityPosture}).
@@ -141,7 +144,7 @@ public class SecurityCard implements Card {
         card.set("warnings", CardJson.strings(warnings));
         String grade = postureJson.get("grade").asText();
         int score = postureJson.get("score").asInt();
-        return CardJson.summary(card, grade + " (" + score + ")", SecurityPosture.level(grade));
+        return CardJson.summary(card, grade + " (" + score + ")", level(grade));
     }
 
     /** What one walk over the project found. */
@@ -219,34 +222,27 @@ public class SecurityCard implements Card {
     }
 
     private static List<SecurityPosture.Stack> detectStacks(CardContext ctx) {
-        boolean hasTerraform = hasRootTerraform(ctx.root());
+        boolean hasTerraform = hasRootTerraform(ctx.project(), ctx.root());
         return SecurityPosture.STACKS.stream()
                 .filter(stack -> stack.markers().stream()
                         .anyMatch(marker -> marker.equals("*.tf") ? hasTerraform : ctx.isFile(marker)))
                 .toList();
     }
 
-    private static boolean hasRootTerraform(Path root) {
-        try (var entries = Files.list(root)) {
-            return entries.anyMatch(p -> p.getFileName().toString().endsWith(".tf")
-                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
-        } catch (Exception e) {
-            return false;
-        }
+    private static boolean hasRootTerraform(ProjectModel model, Path root) {
+        return model.regularFilesIn(root).stream().anyMatch(p -> p.getFileName().toString().endsWith(".tf"));
     }
 
     /** {@code .env} files at the root that hold real values (templates and the vault are meant to be committed). */
     private static List<String> valueHoldingEnvFiles(CardContext ctx) {
         List<String> names = new ArrayList<>();
-        try (var entries = Files.list(ctx.root())) {
-            entries.map(p -> p.getFileName().toString())
-                    .filter(EnvFileNames::holdsValues)
-                    .filter(ctx::isFile)
-                    .sorted()
-                    .forEach(names::add);
-        } catch (Exception e) {
-            // An unreadable root lists nothing; the scan reports the rest.
-        }
+        // An unreadable root lists nothing; the scan reports the rest.
+        ctx.project().list(ctx.root()).stream()
+                .map(DirectoryEntry::name)
+                .filter(EnvFileNames::holdsValues)
+                .filter(ctx::isFile)
+                .sorted()
+                .forEach(names::add);
         return names;
     }
 
@@ -271,5 +267,14 @@ public class SecurityCard implements Card {
         node.put("severity", finding.severity());
         node.put("match_preview", finding.matchPreview());
         return node;
+    }
+
+    /** A grade's card level: A and B are fine, C and D want attention, F fails. */
+    static Level level(String grade) {
+        return switch (grade) {
+            case "A", "B" -> Level.OK;
+            case "C", "D" -> Level.DEGRADED;
+            default -> Level.FAILED;
+        };
     }
 }

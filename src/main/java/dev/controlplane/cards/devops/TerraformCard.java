@@ -29,7 +29,7 @@ import dev.controlplane.cards.Tab;
 import dev.controlplane.project.files.SourceUrls;
 import dev.controlplane.project.infra.HclScanner;
 import dev.controlplane.support.Manifests;
-import dev.controlplane.support.ProjectWalker;
+import dev.controlplane.project.tools.ToolProbe;
 
 /**
  * Terraform configuration: where it lives, its files by role, providers, modules, resources, data sources and
@@ -112,7 +112,7 @@ public class TerraformCard implements Card {
                 roots.add(dir);
             }
         }
-        if (!ProjectWalker.files(ctx.root(), 1, 1, TerraformCard::isTerraformFile).isEmpty()) {
+        if (!ctx.project().files(ctx.root(), 1, 1, TerraformCard::isTerraformFile).isEmpty()) {
             roots.add(".");
         }
         return roots;

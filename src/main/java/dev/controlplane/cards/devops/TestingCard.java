@@ -19,8 +19,11 @@ import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.devops.TestInventory.TestFile;
+import dev.controlplane.project.testing.TestInventory.TestFile;
 import dev.controlplane.support.Clock;
+import dev.controlplane.project.testing.TestInventory;
+import dev.controlplane.project.testing.TestFrameworks;
+import dev.controlplane.project.testing.TestRunReports;
 
 /**
  * Which test frameworks a project uses and how many tests it has, counted statically (no test is run), plus

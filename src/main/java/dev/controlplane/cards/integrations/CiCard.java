@@ -2,7 +2,6 @@ package dev.controlplane.cards.integrations;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +18,6 @@ import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
-import dev.controlplane.support.ProjectWalker;
 
 /**
  * CI/CD providers by their configuration files, with how many workflows each defines, and for GitHub Actions
@@ -59,9 +57,7 @@ public class CiCard implements Card {
         ArrayNode workflows = CardJson.array();
 
         // GitHub reads only the files directly in .github/workflows/.
-        List<Path> actions = new ArrayList<>(ctx.project().files(ctx.path(".github/workflows"), 1, MAX_WORKFLOW_FILES,
-                CiCard::isYaml));
-        actions.sort(Comparator.comparing(ctx::rel));
+        List<Path> actions = ctx.project().githubWorkflows().stream().limit(MAX_WORKFLOW_FILES).toList();
         for (Path file : actions) {
             workflows.add(githubWorkflow(ctx, file, warnings));
         }

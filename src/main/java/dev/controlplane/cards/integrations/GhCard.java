@@ -15,6 +15,7 @@ import dev.controlplane.cards.integrations.gh.GhClient;
 import dev.controlplane.cards.integrations.gh.GhState;
 import dev.controlplane.config.ControlPlaneConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.controlplane.project.files.GithubTarget;
 
 /**
  * What the three GitHub live cards share: finding the repository, asking gh with the short remote timeout,

@@ -20,6 +20,7 @@ import dev.controlplane.cards.integrations.gh.GhRun;
 import dev.controlplane.cards.integrations.gh.RunSummary;
 import dev.controlplane.config.ControlPlaneConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.controlplane.project.files.GithubTarget;
 
 /**
  * "Is the build on my branch green?": the latest GitHub Actions runs of the checked-out branch and of the

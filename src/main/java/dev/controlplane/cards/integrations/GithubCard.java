@@ -1,7 +1,5 @@
 package dev.controlplane.cards.integrations;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -25,8 +23,11 @@ import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
-import dev.controlplane.cards.devops.ToolProbe;
+import dev.controlplane.project.tools.ToolProbe;
+import dev.controlplane.project.DirectoryEntry;
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.project.files.RemoteUrl;
+import dev.controlplane.project.files.GitConfig;
 
 /**
  * The project's GitHub side: the repository slug from the origin remote (credentials never leave the parser),
@@ -125,7 +126,7 @@ public class GithubCard implements Card {
     private static ObjectNode githubDir(CardContext ctx, boolean exists) {
         ObjectNode node = CardJson.object();
         node.put("exists", exists);
-        node.put("workflows", files(ctx.path(".github/workflows"), GithubCard::isYaml).size());
+        node.put("workflows", files(ctx.project(), ctx.path(".github/workflows"), GithubCard::isYaml).size());
 
         // Root and docs/ are outside the watched .github/: watch where GitHub would look.
         ctx.watch("CODEOWNERS");
@@ -136,9 +137,10 @@ public class GithubCard implements Card {
         List<String> issueTemplates = issueTemplates(ctx);
         node.put("issue_templates", issueTemplates.size());
         node.set("issue_template_files", CardJson.strings(issueTemplates));
-        node.set("dependabot", found(ctx, fileIn(ctx.path(".github"),
+        node.set("dependabot", found(ctx, fileIn(ctx.project(), ctx.path(".github"),
                 name -> name.equals("dependabot.yml") || name.equals("dependabot.yaml"))));
-        node.set("funding", found(ctx, fileIn(ctx.path(".github"), name -> name.equals("funding.yml"))));
+        node.set("funding", found(ctx, fileIn(ctx.project(), ctx.path(".github"),
+                name -> name.equals("funding.yml"))));
         return node;
     }
 
@@ -162,7 +164,7 @@ public class GithubCard implements Card {
 
     private static Optional<Path> firstFile(CardContext ctx, Predicate<String> name) {
         for (String dir : TEMPLATE_DIRS) {
-            Optional<Path> file = fileIn(ctx.path(dir), name);
+            Optional<Path> file = fileIn(ctx.project(), ctx.path(dir), name);
             if (file.isPresent()) {
                 return file;
             }
@@ -174,13 +176,13 @@ public class GithubCard implements Card {
     private static Optional<Path> prTemplate(CardContext ctx) {
         for (String dir : TEMPLATE_DIRS) {
             Path base = ctx.path(dir);
-            Optional<Path> file = fileIn(base, name -> name.equals("pull_request_template.md")
+            Optional<Path> file = fileIn(ctx.project(), base, name -> name.equals("pull_request_template.md")
                     || name.equals("pull_request_template.txt"));
             if (file.isPresent()) {
                 return file;
             }
-            Optional<Path> many = entry(base, true, name -> name.equals("pull_request_template"));
-            if (many.isPresent() && !files(many.get(), GithubCard::isTemplate).isEmpty()) {
+            Optional<Path> many = entry(ctx.project(), base, true, name -> name.equals("pull_request_template"));
+            if (many.isPresent() && !files(ctx.project(), many.get(), GithubCard::isTemplate).isEmpty()) {
                 return many;
             }
         }
@@ -190,8 +192,9 @@ public class GithubCard implements Card {
     /** {@code .github/ISSUE_TEMPLATE/*} (its {@code config.yml} is the chooser, not a template) or a legacy file. */
     private static List<String> issueTemplates(CardContext ctx) {
         List<String> templates = new ArrayList<>();
-        entry(ctx.path(".github"), true, name -> name.equals("issue_template")).ifPresent(dir ->
-                files(dir, name -> isTemplate(name) && !name.equals("config.yml") && !name.equals("config.yaml"))
+        entry(ctx.project(), ctx.path(".github"), true, name -> name.equals("issue_template")).ifPresent(dir ->
+                files(ctx.project(), dir,
+                        name -> isTemplate(name) && !name.equals("config.yml") && !name.equals("config.yaml"))
                         .forEach(file -> templates.add(ctx.rel(file))));
         if (templates.isEmpty()) {
             firstFile(ctx, name -> name.equals("issue_template.md")).ifPresent(file -> {
@@ -210,39 +213,36 @@ public class GithubCard implements Card {
         return TEMPLATE_EXTENSIONS.stream().anyMatch(lowerName::endsWith);
     }
 
-    private static Optional<Path> fileIn(Path dir, Predicate<String> lowerName) {
-        return entry(dir, false, lowerName);
+    private static Optional<Path> fileIn(ProjectModel model, Path dir, Predicate<String> lowerName) {
+        return entry(model, dir, false, lowerName);
     }
 
     /** The first entry of {@code dir} (a directory or a regular file, never a link) whose lower-cased name matches. */
-    private static Optional<Path> entry(Path dir, boolean directory, Predicate<String> lowerName) {
-        return list(dir).stream()
-                .filter(p -> directory ? Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                        : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+    private static Optional<Path> entry(ProjectModel model, Path dir, boolean directory, Predicate<String> lowerName) {
+        return list(model, dir).stream()
+                .filter(e -> directory ? e.isDirectory() : e.isFile())
+                .map(DirectoryEntry::path)
                 .filter(p -> lowerName.test(p.getFileName().toString().toLowerCase(Locale.ROOT)))
                 .findFirst();
     }
 
     /** Regular files directly in {@code dir} whose lower-cased name matches, sorted. */
-    private static List<Path> files(Path dir, Predicate<String> lowerName) {
-        return list(dir).stream()
-                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+    private static List<Path> files(ProjectModel model, Path dir, Predicate<String> lowerName) {
+        return list(model, dir).stream()
+                .filter(DirectoryEntry::isFile)
+                .map(DirectoryEntry::path)
                 .filter(p -> lowerName.test(p.getFileName().toString().toLowerCase(Locale.ROOT)))
                 .toList();
     }
 
-    /** The entries of one directory, sorted by name; GitHub reads these locations without recursion. */
-    private static List<Path> list(Path dir) {
-        List<Path> entries = new ArrayList<>();
+    /**
+     * The entries of one directory (from the project model's listing), sorted by name; GitHub reads these
+     * locations without recursion. A link in place of the directory is not followed.
+     */
+    private static List<DirectoryEntry> list(ProjectModel model, Path dir) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return entries;
+            return List.of();
         }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(entries::add);
-        } catch (IOException | RuntimeException e) {
-            return entries; // unreadable or vanished: nothing there as far as the card is concerned
-        }
-        entries.sort(null);
-        return entries;
+        return model.list(dir).stream().sorted(java.util.Comparator.comparing(DirectoryEntry::path)).toList();
     }
 }

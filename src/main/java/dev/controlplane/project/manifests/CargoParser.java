@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.controlplane.support.Manifests;
 
 /**
  * {@code Cargo.toml}: {@code [dependencies]} and {@code [build-dependencies]} (both needed to build the crate
@@ -18,7 +17,7 @@ final class CargoParser {
     }
 
     static PackageManager parse(Path file, ManifestReading reading) {
-        JsonNode toml = reading.value(Manifests.toml(file, reading.root()));
+        JsonNode toml = reading.value(TomlManifest.read(reading.model(), file, reading.root()));
         if (toml == null) {
             return PackageManager.CARGO;
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.ProjectWalker;
 
 /**
@@ -94,10 +95,15 @@ public final class DependencyReader {
      * (project-relative), which the reading card must watch.
      */
     public static Scan read(Path projectRoot, int depth, Consumer<String> watch) {
+        return read(new ProjectModel(projectRoot), depth, watch);
+    }
+
+    /** As {@link #read(Path, int, Consumer)}, finding the manifests in the model's one walk of the tree. */
+    public static Scan read(ProjectModel model, int depth, Consumer<String> watch) {
         // One absolute, normalised root: includes and parent POMs are compared against it.
-        Path root = projectRoot.toAbsolutePath().normalize();
-        List<Path> found = find(root, depth);
-        ManifestReading reading = new ManifestReading(root, new LinkedHashSet<>(found));
+        Path root = model.root().toAbsolutePath().normalize();
+        List<Path> found = find(model, root, depth);
+        ManifestReading reading = new ManifestReading(root, new LinkedHashSet<>(found), model);
         if (found.size() >= MAX_MANIFESTS) {
             reading.warn("more than " + MAX_MANIFESTS + " manifests: the rest were not read");
         }
@@ -129,9 +135,9 @@ public final class DependencyReader {
                 };
     }
 
-    private static List<Path> find(Path root, int depth) {
+    private static List<Path> find(ProjectModel model, Path root, int depth) {
         List<Path> found = new ArrayList<>();
-        ProjectWalker.walk(root, depth, ProjectWalker.DEFAULT_MAX_FILES, (file, attrs) -> {
+        model.walk(root, depth, ProjectWalker.DEFAULT_MAX_FILES, (file, attrs) -> {
             if (isManifest(file)) {
                 found.add(file);
             }

@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.controlplane.project.files.SourceCommentStripper.Syntax;
-import dev.controlplane.project.files.SourceCommentStripper;
-import dev.controlplane.support.Manifests;
+import dev.controlplane.project.ProjectModel;
 
 /**
  * A Gradle build script read as text (Groovy or Kotlin DSL cannot be evaluated here): which plugins it
@@ -27,12 +25,12 @@ public final class GradleFacts {
 
     /** The script's facts, or none when it is missing or unreadable. */
     public static GradleFacts read(Path script) {
-        String source = Manifests.text(script);
-        if (source == null) {
-            return new GradleFacts("");
-        }
-        Syntax syntax = script.getFileName().toString().endsWith(".kts") ? Syntax.KOTLIN : Syntax.GROOVY;
-        return new GradleFacts(SourceCommentStripper.withoutComments(source, syntax));
+        return new GradleFacts(GradleScript.read(script).withoutComments());
+    }
+
+    /** As {@link #read(Path)}, from the model's one reading of the script ({@link GradleScript}). */
+    public static GradleFacts read(ProjectModel model, Path script) {
+        return new GradleFacts(GradleScript.read(model, script).withoutComments());
     }
 
     /**
@@ -53,7 +51,15 @@ public final class GradleFacts {
 
     /** Project directories named by {@code include} in a settings script ({@code ':a:b'} is {@code a/b}). */
     public static List<String> includedProjects(Path settings) {
-        GradleFacts facts = read(settings);
+        return includedProjects(read(settings));
+    }
+
+    /** As {@link #includedProjects(Path)}, from the model's one reading of the script. */
+    public static List<String> includedProjects(ProjectModel model, Path settings) {
+        return includedProjects(read(model, settings));
+    }
+
+    private static List<String> includedProjects(GradleFacts facts) {
         List<String> dirs = new ArrayList<>();
         Matcher include = INCLUDE.matcher(facts.text);
         while (include.find()) {

@@ -40,7 +40,7 @@ final class GradleParser {
     }
 
     static PackageManager parse(Path file, ManifestReading reading) {
-        String text = reading.text(file);
+        String text = reading.text(file, () -> GradleScript.read(reading.model(), file).text());
         if (text == null) {
             return PackageManager.GRADLE;
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 
@@ -24,6 +25,7 @@ import dev.controlplane.support.ParsedFile;
  */
 final class ManifestReading {
     private final Path root;
+    private final ProjectModel model;
     private final Set<Path> discovered;
     private final Map<String, Dependency> dependencies = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
@@ -35,8 +37,9 @@ final class ManifestReading {
     /** Parsed POMs by path: a parent is read once for all its modules. */
     final Map<Path, PomParser.Pom> poms = new HashMap<>();
 
-    /** @param root absolute and normalised; @param discovered files under it */
-    ManifestReading(Path root, Set<Path> discovered) {
+    /** @param root absolute and normalised; @param discovered files under it; @param model parses once per refresh */
+    ManifestReading(Path root, Set<Path> discovered, ProjectModel model) {
+        this.model = model;
         this.root = root;
         this.discovered = new HashSet<>();
         discovered.forEach(file -> this.discovered.add(key(file)));
@@ -48,6 +51,11 @@ final class ManifestReading {
 
     Path root() {
         return root;
+    }
+
+    /** The project model the manifests are parsed through (once per file state, shared with other cards). */
+    ProjectModel model() {
+        return model;
     }
 
     String rel(Path file) {
@@ -137,13 +145,31 @@ final class ManifestReading {
 
     /** A text manifest (requirements, go.mod, Gemfile, Gradle script), or null with a warning. */
     String text(Path file) {
+        return text(file, () -> {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * As {@link #text(Path)}, the content coming from {@code reader} (a shared reading of the file, e.g. the
+     * model's {@link GradleScript}); the size cap and the warnings stay this reading's.
+     */
+    String text(Path file, java.util.function.Supplier<String> reader) {
         try {
             long size = Files.size(file);
             if (size > Manifests.MAX_BYTES) {
                 warn(file, "skipped, " + (size / (1024 * 1024)) + " MB is over the 5 MB limit");
                 return null;
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = reader.get();
+            if (text == null) {
+                throw new IOException("unreadable");
+            }
+            return text;
         } catch (IOException | RuntimeException e) {
             String text = Manifests.text(file); // falls back to ISO-8859-1 for a non-UTF-8 file
             if (text == null) {

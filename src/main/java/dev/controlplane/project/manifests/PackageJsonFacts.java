@@ -1,35 +1,31 @@
 package dev.controlplane.project.manifests;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 
 /** The parts of a {@code package.json} the testing and quality cards look at: dependencies, keys, scripts. */
 public record PackageJsonFacts(JsonNode json, Set<String> dependencies) {
-    private static final List<String> DEPENDENCY_SECTIONS = List.of("dependencies", "devDependencies",
-            "peerDependencies", "optionalDependencies");
-
     public static ParsedFile<PackageJsonFacts> read(Path file, Path root) {
-        ParsedFile<JsonNode> parsed = Manifests.json(file, root);
+        return read(new ProjectModel(root), file, root);
+    }
+
+    /** From the model's one parse of the file ({@link PackageJsonFile}). */
+    public static ParsedFile<PackageJsonFacts> read(ProjectModel model, Path file, Path root) {
+        ParsedFile<JsonNode> parsed = PackageJsonFile.read(model, file, root);
         if (!parsed.isOk()) {
             return ParsedFile.failed(parsed.warning());
         }
         if (!parsed.value().isObject()) {
             return ParsedFile.failed(Manifests.relative(file, root) + ": not a JSON object");
         }
-        Set<String> dependencies = new TreeSet<>();
-        for (String section : DEPENDENCY_SECTIONS) {
-            JsonNode names = parsed.value().path(section);
-            if (names.isObject()) {
-                names.fieldNames().forEachRemaining(dependencies::add);
-            }
-        }
+        Set<String> dependencies = new TreeSet<>(PackageJsonFile.dependencyNames(parsed.value()));
         return ParsedFile.ok(new PackageJsonFacts(parsed.value(), dependencies));
     }
 

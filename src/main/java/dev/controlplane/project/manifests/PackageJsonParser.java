@@ -8,8 +8,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.controlplane.support.Manifests;
-
 /**
  * {@code package.json}: {@code dependencies}, {@code optionalDependencies} and {@code peerDependencies} are
  * runtime, {@code devDependencies} dev. The manager (npm, Yarn, pnpm, Bun) is the one whose lock file is
@@ -27,7 +25,7 @@ final class PackageJsonParser {
     }
 
     static PackageManager parse(Path file, ManifestReading reading) {
-        JsonNode json = reading.value(Manifests.json(file, reading.root()));
+        JsonNode json = reading.value(PackageJsonFile.read(reading.model(), file, reading.root()));
         if (json != null && !json.isObject()) {
             reading.warn(file, "not a JSON object");
             json = null;

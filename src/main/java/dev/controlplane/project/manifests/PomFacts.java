@@ -7,18 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-
-import dev.controlplane.support.Manifests;
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.ParsedFile;
 
 /**
  * The parts of a Maven {@code pom.xml} the testing and quality cards look at: build plugins, dependencies
  * (including annotation-processor paths), whether Error Prone is wired into the compiler, and the modules.
- * Read with the hardened parser of {@link Manifests} (no DTDs, no external entities).
+ * Taken from the one POM reader, {@link PomFile}.
  */
 public record PomFacts(Set<String> pluginArtifactIds, List<Coordinates> dependencies, boolean errorProne,
         List<String> modules) {
@@ -28,43 +23,32 @@ public record PomFacts(Set<String> pluginArtifactIds, List<Coordinates> dependen
     }
 
     public static ParsedFile<PomFacts> read(Path pom, Path root) {
-        ParsedFile<Document> document = Manifests.xml(pom, root);
-        if (!document.isOk()) {
-            return ParsedFile.failed(document.warning());
-        }
-        return ParsedFile.ok(of(document.value()));
+        return from(PomFile.read(pom, root));
     }
 
-    public static PomFacts of(Document document) {
-        Set<String> plugins = new LinkedHashSet<>();
-        for (Element plugin : elements(document, "plugin")) {
-            childText(plugin, "artifactId").ifPresent(plugins::add);
-        }
+    /** As {@link #read(Path, Path)}, from the model's one parse of the file. */
+    public static ParsedFile<PomFacts> read(ProjectModel model, Path pom, Path root) {
+        return from(PomFile.read(model, pom, root));
+    }
+
+    private static ParsedFile<PomFacts> from(ParsedFile<PomFile> pom) {
+        return pom.isOk() ? ParsedFile.ok(of(pom.value())) : ParsedFile.failed(pom.warning());
+    }
+
+    /** The facts of one POM reading. */
+    public static PomFacts of(PomFile pom) {
+        Set<String> plugins = new LinkedHashSet<>(pom.plugins());
         List<Coordinates> dependencies = new ArrayList<>();
-        boolean errorProne = false;
-        // <path> holds annotationProcessorPaths entries, the usual way Error Prone is added
-        for (String tag : List.of("dependency", "path")) {
-            for (Element dependency : elements(document, tag)) {
-                Optional<String> artifactId = childText(dependency, "artifactId");
-                if (artifactId.isPresent()) {
-                    dependencies.add(new Coordinates(childText(dependency, "groupId").orElse(""), artifactId.get()));
-                    errorProne |= artifactId.get().equals("error_prone_core");
+        boolean errorProne = pom.errorProneArg();
+        for (List<PomFile.Coordinates> list : List.of(pom.dependencies(), pom.processorPaths())) {
+            for (PomFile.Coordinates dependency : list) {
+                if (!dependency.artifactId().isEmpty()) {
+                    dependencies.add(new Coordinates(dependency.groupId(), dependency.artifactId()));
+                    errorProne |= dependency.artifactId().equals("error_prone_core");
                 }
             }
         }
-        for (String tag : List.of("arg", "compilerArgument")) {
-            for (Element arg : elements(document, tag)) {
-                errorProne |= arg.getTextContent().contains("-Xplugin:ErrorProne");
-            }
-        }
-        List<String> modules = new ArrayList<>();
-        for (Element module : elements(document, "module")) {
-            String name = module.getTextContent().trim();
-            if (!name.isEmpty()) {
-                modules.add(name);
-            }
-        }
-        return new PomFacts(plugins, dependencies, errorProne, modules);
+        return new PomFacts(plugins, dependencies, errorProne, pom.modules());
     }
 
     public boolean hasPlugin(String artifactId) {
@@ -78,24 +62,5 @@ public record PomFacts(Set<String> pluginArtifactIds, List<Coordinates> dependen
                         || d.artifactId().contains("junit"))
                 .map(Coordinates::artifactId)
                 .findFirst();
-    }
-
-    private static List<Element> elements(Document document, String tag) {
-        NodeList nodes = document.getElementsByTagName(tag);
-        List<Element> list = new ArrayList<>(nodes.getLength());
-        for (int i = 0; i < nodes.getLength(); i++) {
-            list.add((Element) nodes.item(i));
-        }
-        return list;
-    }
-
-    private static Optional<String> childText(Element parent, String name) {
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && element.getTagName().equals(name)) {
-                String text = element.getTextContent().trim();
-                return text.isEmpty() ? Optional.empty() : Optional.of(text);
-            }
-        }
-        return Optional.empty();
     }
 }

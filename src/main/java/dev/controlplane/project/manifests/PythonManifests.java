@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.controlplane.support.Manifests;
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.ParsedFile;
 
 /**
@@ -43,7 +43,12 @@ public final class PythonManifests {
     }
 
     public static ParsedFile<Pyproject> pyproject(Path file, Path root) {
-        ParsedFile<JsonNode> parsed = Manifests.toml(file, root);
+        return pyproject(new ProjectModel(root), file, root);
+    }
+
+    /** As {@link #pyproject(Path, Path)}, from the model's one parse of the file ({@link TomlManifest}). */
+    public static ParsedFile<Pyproject> pyproject(ProjectModel model, Path file, Path root) {
+        ParsedFile<JsonNode> parsed = TomlManifest.read(model, file, root);
         if (!parsed.isOk()) {
             return ParsedFile.failed(parsed.warning());
         }
@@ -61,7 +66,12 @@ public final class PythonManifests {
 
     /** Package names of a Pipfile's [packages] and [dev-packages]. */
     public static ParsedFile<Set<String>> pipfile(Path file, Path root) {
-        ParsedFile<JsonNode> parsed = Manifests.toml(file, root);
+        return pipfile(new ProjectModel(root), file, root);
+    }
+
+    /** As {@link #pipfile(Path, Path)}, from the model's one parse of the file ({@link TomlManifest}). */
+    public static ParsedFile<Set<String>> pipfile(ProjectModel model, Path file, Path root) {
+        ParsedFile<JsonNode> parsed = TomlManifest.read(model, file, root);
         if (!parsed.isOk()) {
             return ParsedFile.failed(parsed.warning());
         }

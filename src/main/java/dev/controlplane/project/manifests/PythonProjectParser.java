@@ -9,7 +9,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.controlplane.support.Manifests;
 
 /**
  * {@code pyproject.toml} (PEP 621 {@code [project]}, PEP 735 {@code [dependency-groups]}, Poetry's
@@ -31,7 +30,7 @@ final class PythonProjectParser {
      */
     static PackageManager parsePyproject(Path file, ManifestReading reading) {
         boolean poetryLock = Files.isRegularFile(file.resolveSibling("poetry.lock"), LinkOption.NOFOLLOW_LINKS);
-        JsonNode toml = reading.value(Manifests.toml(file, reading.root()));
+        JsonNode toml = reading.value(TomlManifest.read(reading.model(), file, reading.root()));
         if (toml == null) {
             return poetryLock ? PackageManager.POETRY : PackageManager.PIP; // malformed: still a Python manifest
         }
@@ -61,7 +60,7 @@ final class PythonProjectParser {
     }
 
     static PackageManager parsePipfile(Path file, ManifestReading reading) {
-        JsonNode toml = reading.value(Manifests.toml(file, reading.root()));
+        JsonNode toml = reading.value(TomlManifest.read(reading.model(), file, reading.root()));
         if (toml != null) {
             poetryTable(file, toml.path("packages"), false, PackageManager.PIPENV, reading);
             poetryTable(file, toml.path("dev-packages"), true, PackageManager.PIPENV, reading);

@@ -27,6 +27,7 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.cards.devops.InfraFixture;
 import dev.controlplane.project.files.RemoteUrl;
+import dev.controlplane.project.files.GitConfig;
 
 class GithubCardTest {
     // A fake credential: the test proves it never reaches the output. nosec

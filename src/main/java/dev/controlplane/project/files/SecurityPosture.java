@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.files;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +7,8 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import dev.controlplane.cards.CardJson;
-import dev.controlplane.cards.Level;
 import dev.controlplane.project.files.SecretRule;
 
 /**
@@ -52,7 +51,7 @@ public final class SecurityPosture {
 
     public record Check(String name, String label, boolean passed, double score, int weight, String details) {
         ObjectNode toJson() {
-            ObjectNode node = CardJson.object();
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("name", name);
             node.put("label", label);
             node.put("passed", passed);
@@ -78,7 +77,7 @@ public final class SecurityPosture {
         int high = bySeverity.getOrDefault(SecretRule.HIGH, 0);
         int medium = bySeverity.getOrDefault(SecretRule.MEDIUM, 0);
         double score = Math.max(0, 1 - critical - 0.5 * high - 0.25 * medium);
-        add("secrets", "No secrets in source", false, score, 30, CardJson.plural(findingCount, "finding", "findings")
+        add("secrets", "No secrets in source", false, score, 30, (findingCount + (findingCount == 1 ? " finding" : " findings"))
                 + ": " + critical + " critical, " + high + " high, " + medium + " medium");
     }
 
@@ -161,17 +160,9 @@ public final class SecurityPosture {
         return score >= 40 ? "D" : "F";
     }
 
-    public static Level level(String grade) {
-        return switch (grade) {
-            case "A", "B" -> Level.OK;
-            case "C", "D" -> Level.DEGRADED;
-            default -> Level.FAILED;
-        };
-    }
-
     public ObjectNode toJson() {
         int score = score();
-        ObjectNode posture = CardJson.object();
+        ObjectNode posture = JsonNodeFactory.instance.objectNode();
         posture.put("score", score);
         posture.put("grade", grade(score));
         ArrayNode list = posture.putArray("checks");

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.files;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.project.files.GitIgnoreRules;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ToolRunner;
@@ -26,13 +26,13 @@ public final class GitIgnoreOracle {
     public static final String METHOD_GIT = "git";
     public static final String METHOD_GITIGNORE = "gitignore";
 
-    private final CardContext context;
+    private final ProjectAccess context;
     private final String method;
     private final Set<String> ignoredByGit;
     private final GitIgnoreRules rules;
     private final boolean gitMissing;
 
-    private GitIgnoreOracle(CardContext context, String method, Set<String> ignoredByGit, GitIgnoreRules rules,
+    private GitIgnoreOracle(ProjectAccess context, String method, Set<String> ignoredByGit, GitIgnoreRules rules,
             boolean gitMissing) {
         this.context = context;
         this.method = method;
@@ -41,7 +41,7 @@ public final class GitIgnoreOracle {
         this.gitMissing = gitMissing;
     }
 
-    public static GitIgnoreOracle load(CardContext context) {
+    public static GitIgnoreOracle load(ProjectAccess context) {
         GitIgnoreRules rules = GitIgnoreRules.parse(Manifests.text(context.path(".gitignore")));
         boolean hasRepo = Files.exists(context.path(".git"), LinkOption.NOFOLLOW_LINKS);
         ToolRunner.Result result = context.run("git", "--no-optional-locks", "ls-files", "-z", "--others",

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.infra;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +11,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardJson;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 
@@ -22,7 +22,7 @@ import dev.controlplane.support.ParsedFile;
  * {@code templates/} are Go templates ({@code {{ .Values.x }}}), not YAML: they are counted, never parsed, so
  * they raise no "invalid YAML" warning. Of a chart's other files only {@code crds/} holds plain manifests.
  */
-final class HelmCharts {
+public final class HelmCharts {
 
     private record Chart(String path, String name, String version, String appVersion, boolean hasValues,
             int templates) {
@@ -36,7 +36,7 @@ final class HelmCharts {
         this.dirs = dirs;
     }
 
-    static HelmCharts find(CardContext ctx, Set<Path> files, List<String> warnings) {
+    public static HelmCharts find(ProjectAccess ctx, Set<Path> files, List<String> warnings) {
         List<Path> chartFiles = files.stream().filter(f -> f.getFileName().toString().equals("Chart.yaml")).toList();
         List<Path> dirs = chartFiles.stream()
                 .map(Path::getParent)
@@ -57,12 +57,12 @@ final class HelmCharts {
         return result;
     }
 
-    private static Chart read(CardContext ctx, Path chartFile, int templates, List<String> warnings) {
+    private static Chart read(ProjectAccess ctx, Path chartFile, int templates, List<String> warnings) {
         ParsedFile<List<JsonNode>> parsed = Manifests.yaml(chartFile, ctx.root());
         if (parsed.warning() != null) {
             warnings.add(parsed.warning());
         }
-        JsonNode doc = parsed.value() == null || parsed.value().isEmpty() ? CardJson.object() : parsed.value().get(0);
+        JsonNode doc = parsed.value() == null || parsed.value().isEmpty() ? JsonNodeFactory.instance.objectNode() : parsed.value().get(0);
         Path dir = chartFile.getParent();
         boolean hasValues = ctx.isFile(dir.resolve("values.yaml"))
                 || ctx.isFile(dir.resolve("values.yml"));
@@ -75,12 +75,12 @@ final class HelmCharts {
         return rel.getNameCount() > 1 ? rel.getName(0).toString() : "";
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return charts.isEmpty();
     }
 
     /** The innermost chart that contains {@code file}, or null. */
-    Path chartOf(Path file) {
+    public Path chartOf(Path file) {
         for (Path dir : dirs) {
             if (file.startsWith(dir)) {
                 return dir;
@@ -90,14 +90,14 @@ final class HelmCharts {
     }
 
     /** Whether the file is a plain manifest: outside every chart, or in a chart's {@code crds/}. */
-    boolean isPlainManifest(Path file) {
+    public boolean isPlainManifest(Path file) {
         Path chart = chartOf(file);
         return chart == null || firstSegment(chart, file).equals("crds");
     }
 
     /** {@code [{path, name, version, app_version, has_values, has_templates, templates}]}. */
-    ArrayNode toJson() {
-        ArrayNode list = CardJson.array();
+    public ArrayNode toJson() {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
         for (Chart chart : charts) {
             ObjectNode node = list.addObject();
             node.put("path", chart.path());

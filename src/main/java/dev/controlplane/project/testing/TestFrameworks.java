@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.devops.TestInventory.Hint;
-import dev.controlplane.cards.devops.TestInventory.TestFile;
+import dev.controlplane.project.ProjectAccess;
+import dev.controlplane.project.testing.TestInventory.Hint;
+import dev.controlplane.project.testing.TestInventory.TestFile;
 import dev.controlplane.project.manifests.GradleFacts;
 import dev.controlplane.project.manifests.PackageJsonFacts;
 import dev.controlplane.project.manifests.PomFacts;
@@ -29,9 +29,9 @@ import dev.controlplane.support.ParsedFile;
  * files themselves import. Each framework carries the evidence it was detected by, and owns the test files
  * it would run.
  */
-final class TestFrameworks {
+public final class TestFrameworks {
     /** Framework ids, in the order the card lists them. */
-    static final List<String> ORDER = List.of("pytest", "unittest", "jest", "vitest", "go", "cargo", "junit");
+    public static final List<String> ORDER = List.of("pytest", "unittest", "jest", "vitest", "go", "cargo", "junit");
     private static final List<String> COVERAGE_ORDER = List.of("coverage.py", "pytest-cov", "nyc", "istanbul",
             "c8", "v8", "jacoco");
     private static final int MAX_EVIDENCE = 10;
@@ -40,13 +40,13 @@ final class TestFrameworks {
     private static final Pattern C8_SCRIPT = Pattern.compile("(^|[\\s&;])c8\\s");
 
     /** A detected framework: how it was detected, the test files it runs, where they live. */
-    record Framework(String name, List<String> detectedBy, List<TestFile> files, int inlineTests, List<String> testDirs) {
-        int testFunctions() {
+    public record Framework(String name, List<String> detectedBy, List<TestFile> files, int inlineTests, List<String> testDirs) {
+        public int testFunctions() {
             return files.stream().mapToInt(TestFile::functions).sum() + inlineTests;
         }
 
         /** The one directory holding this framework's tests: their common ancestor ("." = the project root). */
-        String testDir() {
+        public String testDir() {
             if (testDirs.isEmpty()) {
                 return "";
             }
@@ -64,26 +64,26 @@ final class TestFrameworks {
     }
 
     /** A coverage tool and the file that configures or declares it. */
-    record Coverage(String name, String config) {
+    public record Coverage(String name, String config) {
     }
 
-    record Result(List<Framework> frameworks, List<Coverage> coverage, List<TestFile> unattributed,
+    public record Result(List<Framework> frameworks, List<Coverage> coverage, List<TestFile> unattributed,
             List<String> warnings) {
     }
 
-    private final CardContext ctx;
+    private final ProjectAccess ctx;
     private final TestInventory inventory;
     private final Map<String, Set<String>> evidence = new LinkedHashMap<>();
     private final Map<String, String> coverage = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
-    private TestFrameworks(CardContext ctx, TestInventory inventory) {
+    private TestFrameworks(ProjectAccess ctx, TestInventory inventory) {
         this.ctx = ctx;
         this.inventory = inventory;
         ORDER.forEach(name -> evidence.put(name, new LinkedHashSet<>()));
     }
 
-    static Result detect(CardContext ctx, TestInventory inventory) {
+    public static Result detect(ProjectAccess ctx, TestInventory inventory) {
         return new TestFrameworks(ctx, inventory).detect();
     }
 
@@ -165,7 +165,7 @@ final class TestFrameworks {
 
     private void pythonConfigs() {
         for (Path file : inventory.configs("pyproject.toml")) {
-            ParsedFile<PythonManifests.Pyproject> parsed = PythonManifests.pyproject(file, ctx.root());
+            ParsedFile<PythonManifests.Pyproject> parsed = PythonManifests.pyproject(ctx.project(), file, ctx.root());
             if (!parsed.isOk()) {
                 warnings.add(parsed.warning());
                 continue;
@@ -238,7 +238,7 @@ final class TestFrameworks {
 
     private void jsConfigs() {
         for (Path file : inventory.configs("package.json")) {
-            ParsedFile<PackageJsonFacts> parsed = PackageJsonFacts.read(file, ctx.root());
+            ParsedFile<PackageJsonFacts> parsed = PackageJsonFacts.read(ctx.project(), file, ctx.root());
             if (!parsed.isOk()) {
                 warnings.add(parsed.warning());
                 continue;
@@ -308,7 +308,7 @@ final class TestFrameworks {
 
     private void jvmConfigs() {
         for (Path file : inventory.configs("pom.xml")) {
-            ParsedFile<PomFacts> parsed = PomFacts.read(file, ctx.root());
+            ParsedFile<PomFacts> parsed = PomFacts.read(ctx.project(), file, ctx.root());
             if (!parsed.isOk()) {
                 warnings.add(parsed.warning());
                 continue;
@@ -322,7 +322,7 @@ final class TestFrameworks {
         List<Path> scripts = new ArrayList<>(inventory.configs("build.gradle"));
         scripts.addAll(inventory.configs("build.gradle.kts"));
         for (Path file : scripts) {
-            GradleFacts gradle = GradleFacts.read(file);
+            GradleFacts gradle = GradleFacts.read(ctx.project(), file);
             if (gradle.mentions("junit")) {
                 evidence("junit", rel(file) + " (junit)");
             }
@@ -348,7 +348,7 @@ final class TestFrameworks {
     }
 
     /** The directories with no ancestor in the set ("" becomes "."). */
-    static List<String> topMost(Set<String> dirs) {
+    public static List<String> topMost(Set<String> dirs) {
         List<String> kept = new ArrayList<>();
         for (String dir : new TreeSet<>(dirs)) {
             String shown = dir.isEmpty() ? "." : dir;

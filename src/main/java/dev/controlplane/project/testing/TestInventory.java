@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.project.files.TestCodeCounter;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ProjectWalker;
@@ -28,8 +28,8 @@ import dev.controlplane.support.ProjectWalker;
  * {@code src/test/}: deep Java packages under a nested module stay within the depth limit, and every file is
  * still visited once. {@code src/test/resources/} is test data, never tests.
  */
-final class TestInventory {
-    static final long MAX_TEST_FILE_BYTES = 512 * 1024;
+public final class TestInventory {
+    public static final long MAX_TEST_FILE_BYTES = 512 * 1024;
     /** Config files of one kind that are read (a monorepo with more is still described by the first ones). */
     private static final int MAX_CONFIGS_PER_KIND = 50;
 
@@ -41,12 +41,12 @@ final class TestInventory {
             "build.gradle.kts", "go.mod", "Cargo.toml");
 
     /** The language family a test file belongs to. */
-    enum Family {
+    public enum Family {
         PYTHON, JS, GO, RUST, JVM
     }
 
     /** What a test file's code says about its runner. */
-    enum Hint {
+    public enum Hint {
         UNITTEST, PYTEST_IMPORT, VITEST_IMPORT, JEST_IMPORT
     }
 
@@ -54,11 +54,11 @@ final class TestInventory {
      * One test file. {@code dir} is where its tests live for reporting (the {@code src/test} root for JVM
      * files, the file's directory otherwise; "" is the project root).
      */
-    record TestFile(String path, String dir, Family family, int functions, int classes, boolean integration,
+    public record TestFile(String path, String dir, Family family, int functions, int classes, boolean integration,
             Set<Hint> hints) {
     }
 
-    private final CardContext ctx;
+    private final ProjectAccess ctx;
     private final List<TestFile> testFiles = new ArrayList<>();
     /** Rust sources holding inline {@code #[test]} functions (source files, not test files). */
     private final List<TestFile> inlineRustTests = new ArrayList<>();
@@ -69,11 +69,11 @@ final class TestInventory {
     private boolean truncated;
     private String currentTestRoot;
 
-    private TestInventory(CardContext ctx) {
+    private TestInventory(ProjectAccess ctx) {
         this.ctx = ctx;
     }
 
-    static TestInventory scan(CardContext ctx) {
+    public static TestInventory scan(ProjectAccess ctx) {
         TestInventory inventory = new TestInventory(ctx);
         inventory.walk();
         return inventory;
@@ -98,7 +98,7 @@ final class TestInventory {
                 currentTestRoot = ctx.rel(root.dir());
                 testRoots.add(currentTestRoot);
             }
-            ProjectWalker.Summary part = ProjectWalker.walk(root.dir(), ctx.depth(), budget, (file, attrs) -> {
+            ProjectWalker.Summary part = ctx.project().walk(root.dir(), ctx.depth(), budget, (file, attrs) -> {
                 visit(file, attrs.size(), underSrcTest);
                 return true;
             }, dir -> enter(root, dir, pending));
@@ -271,7 +271,7 @@ final class TestInventory {
     }
 
     /** The kind of configuration file a name is ({@code jest.config} for jest.config.ts), or null. */
-    static String configKind(String name) {
+    public static String configKind(String name) {
         if (EXACT_CONFIG_NAMES.contains(name)) {
             return name;
         }
@@ -296,11 +296,11 @@ final class TestInventory {
         return Manifests.text(file);
     }
 
-    static boolean isFailsafeName(String className) {
+    public static boolean isFailsafeName(String className) {
         return className.startsWith("IT") || className.endsWith("IT") || className.endsWith("ITCase");
     }
 
-    static boolean isSurefireName(String className) {
+    public static boolean isSurefireName(String className) {
         return className.startsWith("Test") || className.endsWith("Test") || className.endsWith("Tests")
                 || className.endsWith("TestCase");
     }
@@ -310,7 +310,7 @@ final class TestInventory {
         return dot <= 0 ? "" : name.substring(dot + 1);
     }
 
-    static String parentDir(String rel) {
+    public static String parentDir(String rel) {
         int slash = rel.lastIndexOf('/');
         return slash < 0 ? "" : rel.substring(0, slash);
     }
@@ -321,36 +321,36 @@ final class TestInventory {
                 || dir.contains("/" + segment + "/");
     }
 
-    List<TestFile> testFiles() {
+    public List<TestFile> testFiles() {
         return testFiles;
     }
 
-    List<TestFile> inlineRustTests() {
+    public List<TestFile> inlineRustTests() {
         return inlineRustTests;
     }
 
     /** Every {@code src/test} directory, project-relative, sorted. */
-    List<String> testRoots() {
+    public List<String> testRoots() {
         return testRoots;
     }
 
     /** Configuration files of a kind ({@link #configKind}), shallowest first. */
-    List<Path> configs(String kind) {
+    public List<Path> configs(String kind) {
         return configs.getOrDefault(kind, List.of());
     }
 
     /** Every configuration file seen, project-relative. */
-    Set<String> configPaths() {
+    public Set<String> configPaths() {
         Set<String> paths = new TreeSet<>();
         configs.values().forEach(list -> list.forEach(p -> paths.add(ctx.rel(p))));
         return paths;
     }
 
-    int sourceFiles() {
+    public int sourceFiles() {
         return sourceFiles;
     }
 
-    List<String> warnings() {
+    public List<String> warnings() {
         return warnings;
     }
 }

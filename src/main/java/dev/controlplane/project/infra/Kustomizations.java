@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.infra;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +9,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardJson;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.project.files.SourceUrls;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
@@ -21,8 +21,8 @@ import dev.controlplane.support.ParsedFile;
  * the k8s card can tell raw manifests from kustomized ones and leave patches out of the resource count).
  * Only local references are followed; remote ones are listed (credentials removed), never fetched.
  */
-final class Kustomizations {
-    static final Set<String> FILE_NAMES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+public final class Kustomizations {
+    public static final Set<String> FILE_NAMES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final int MAX_LISTED = 100;
 
     /** One kustomization file; {@code bases} are the local kustomization directories it builds on. */
@@ -39,7 +39,7 @@ final class Kustomizations {
     private Kustomizations() {
     }
 
-    static Kustomizations read(CardContext ctx, List<Path> files, List<String> warnings) {
+    public static Kustomizations read(ProjectAccess ctx, List<Path> files, List<String> warnings) {
         Kustomizations result = new Kustomizations();
         for (Path file : files) {
             ParsedFile<List<JsonNode>> parsed = Manifests.yaml(file, ctx.root());
@@ -47,32 +47,32 @@ final class Kustomizations {
                 warnings.add(parsed.warning());
             }
             JsonNode doc = parsed.value() == null || parsed.value().isEmpty() ? null : parsed.value().get(0);
-            result.add(ctx, file, doc == null || !doc.isObject() ? CardJson.object() : doc);
+            result.add(ctx, file, doc == null || !doc.isObject() ? JsonNodeFactory.instance.objectNode() : doc);
         }
         return result;
     }
 
-    static boolean isKustomization(Path file) {
+    public static boolean isKustomization(Path file) {
         return FILE_NAMES.contains(file.getFileName().toString());
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return entries.isEmpty();
     }
 
-    Set<Path> resourceFiles() {
+    public Set<Path> resourceFiles() {
         return resourceFiles;
     }
 
-    boolean isPatch(Path file) {
+    public boolean isPatch(Path file) {
         return patchFiles.contains(file);
     }
 
-    boolean manages(Path file) {
+    public boolean manages(Path file) {
         return resourceFiles.contains(file);
     }
 
-    private void add(CardContext ctx, Path file, JsonNode doc) {
+    private void add(ProjectAccess ctx, Path file, JsonNode doc) {
         Path dir = file.getParent();
         List<String> listed = new ArrayList<>();
         Set<Path> bases = new LinkedHashSet<>();
@@ -105,7 +105,7 @@ final class Kustomizations {
                 doc.path("namespace").asText("")));
     }
 
-    private void reference(CardContext ctx, Path dir, String reference, Set<Path> bases) {
+    private void reference(ProjectAccess ctx, Path dir, String reference, Set<Path> bases) {
         if (reference.isEmpty() || SourceUrls.isRemote(reference)) {
             return;
         }
@@ -119,16 +119,16 @@ final class Kustomizations {
     }
 
     /** {@code [{path, dir, resources[], bases[], overlays[], patches, generators, secret_generators, namespace}]}. */
-    ArrayNode toJson(CardContext ctx) {
-        ArrayNode list = CardJson.array();
+    public ArrayNode toJson(ProjectAccess ctx) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
         for (Entry entry : entries) {
             ObjectNode node = list.addObject();
             node.put("path", ctx.rel(entry.file()));
             node.put("dir", dirName(ctx, entry.dir()));
-            node.set("resources", CardJson.strings(entry.resources()));
-            node.set("bases", CardJson.strings(entry.bases().stream().map(dir -> dirName(ctx, dir)).toList()));
+            node.set("resources", strings(entry.resources()));
+            node.set("bases", strings(entry.bases().stream().map(dir -> dirName(ctx, dir)).toList()));
             // Overlays of this kustomization: the ones that build on its directory.
-            node.set("overlays", CardJson.strings(entries.stream()
+            node.set("overlays", strings(entries.stream()
                     .filter(other -> other.bases().contains(entry.dir()))
                     .map(other -> dirName(ctx, other.dir()))
                     .toList()));
@@ -141,8 +141,14 @@ final class Kustomizations {
         return list;
     }
 
-    private static String dirName(CardContext ctx, Path dir) {
+    private static String dirName(ProjectAccess ctx, Path dir) {
         String rel = ctx.rel(dir);
         return rel.isEmpty() ? "." : rel;
+    }
+
+    private static ArrayNode strings(java.util.Collection<String> values) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        values.forEach(array::add);
+        return array;
     }
 }

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.audit;
+package dev.controlplane.project.tools;
 
 import java.util.List;
 
@@ -6,16 +6,16 @@ import java.util.List;
  * The developer CLIs the system audit looks for on the PATH. Fixed on purpose: the card answers "what can
  * this machine build and deploy with", so the list is the usual toolbox, not whatever the project mentions.
  */
-final class DeveloperTools {
+public final class DeveloperTools {
 
     /** One tool; {@code executables} are tried in order ({@code pip} may only exist as {@code pip3}). */
-    record Tool(String id, String label, String category, List<String> executables) {
-        Tool(String id, String label, String category) {
+    public record Tool(String id, String label, String category, List<String> executables) {
+        public Tool(String id, String label, String category) {
             this(id, label, category, List.of(id));
         }
     }
 
-    static final List<Tool> ALL = List.of(
+    public static final List<Tool> ALL = List.of(
             new Tool("git", "Git", "vcs"),
             new Tool("gh", "GitHub CLI", "vcs"),
             new Tool("docker", "Docker", "container"),

@@ -1,8 +1,8 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.quality;
 
 import java.util.Optional;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.project.manifests.GradleFacts;
 import dev.controlplane.project.manifests.PomFacts;
 import dev.controlplane.project.manifests.PythonManifests;
@@ -12,12 +12,12 @@ import dev.controlplane.project.manifests.PythonManifests;
  * table, an INI section, a package.json key, a build plugin (any Maven module, any Gradle project), and last
  * a dependency declaration (the project asked for the tool without configuring it).
  */
-final class QualityConfigs {
+public final class QualityConfigs {
 
     private QualityConfigs() {
     }
 
-    static Optional<String> find(CardContext ctx, QualityProject project, QualityTool tool) {
+    public static Optional<String> find(ProjectAccess ctx, QualityProject project, QualityTool tool) {
         for (String file : tool.configFiles()) {
             if (ctx.isFile(file)) {
                 return Optional.of(file);

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.tools;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardJson;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.support.ToolRunner;
 
 /**
@@ -25,7 +25,7 @@ public final class ToolProbe {
     /** What the card reports per tool: {@code {available, version}}. */
     public record Status(boolean available, String version) {
         public ObjectNode toJson() {
-            ObjectNode node = CardJson.object();
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("available", available);
             node.put("version", version);
             return node;
@@ -35,12 +35,12 @@ public final class ToolProbe {
     private ToolProbe() {
     }
 
-    public static Status probe(CardContext ctx, Function<String, String> versionOf, String... command) {
+    public static Status probe(ProjectAccess ctx, Function<String, String> versionOf, String... command) {
         return probe(ctx, Map.of(), versionOf, command);
     }
 
-    /** As {@link #probe(CardContext, Function, String...)} with extra environment (e.g. no update checks). */
-    public static Status probe(CardContext ctx, Map<String, String> env, Function<String, String> versionOf,
+    /** As {@link #probe(ProjectAccess, Function, String...)} with extra environment (e.g. no update checks). */
+    public static Status probe(ProjectAccess ctx, Map<String, String> env, Function<String, String> versionOf,
             String... command) {
         ToolRunner.Result result = ctx.run(env, command);
         if (!result.found()) {

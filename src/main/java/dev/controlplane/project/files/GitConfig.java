@@ -1,4 +1,4 @@
-package dev.controlplane.cards.integrations;
+package dev.controlplane.project.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.support.Manifests;
 
 /**
@@ -19,7 +19,7 @@ import dev.controlplane.support.Manifests;
  * quoted values with escapes, and lines continued with a backslash. Not followed: {@code [include]} files and
  * {@code url.<base>.insteadOf} rewrites.
  */
-final class GitConfig {
+public final class GitConfig {
     private static final long MAX_BYTES = 512 * 1024;
 
     private GitConfig() {
@@ -29,7 +29,7 @@ final class GitConfig {
      * The config file of the repository at the project root: {@code .git/config}, or for a linked worktree or
      * submodule ({@code .git} is a file saying {@code gitdir: ...}) the config of the repository it belongs to.
      */
-    static Optional<Path> locate(CardContext ctx) {
+    public static Optional<Path> locate(ProjectAccess ctx) {
         Path dotGit = ctx.path(".git");
         if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(dotGit.resolve("config"));
@@ -45,7 +45,7 @@ final class GitConfig {
     }
 
     /** Remote name to its (first) URL, in file order. A missing, huge or unreadable file has no remotes. */
-    static Map<String, String> remotes(Path config) {
+    public static Map<String, String> remotes(Path config) {
         try {
             if (!Files.isRegularFile(config) || Files.size(config) > MAX_BYTES) {
                 return Map.of();
@@ -57,7 +57,7 @@ final class GitConfig {
         return text == null ? Map.of() : remotes(text);
     }
 
-    static Map<String, String> remotes(String text) {
+    public static Map<String, String> remotes(String text) {
         Map<String, String> remotes = new LinkedHashMap<>();
         String section = "";
         String subsection = "";
@@ -128,7 +128,7 @@ final class GitConfig {
     }
 
     /** A value: quotes removed, escapes resolved, an unquoted {@code #} or {@code ;} starts a comment. */
-    static String value(String raw) {
+    public static String value(String raw) {
         StringBuilder out = new StringBuilder();
         boolean quoted = false;
         int significant = 0; // length up to the last character that is not unquoted trailing whitespace

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.audit;
+package dev.controlplane.project.build;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.support.ProjectWalker;
 
 /**
@@ -18,17 +18,17 @@ import dev.controlplane.support.ProjectWalker;
  * flags (tests, IaC, Dockerfiles, API specs, web assets, docs). Lists are sorted, so the result does not
  * depend on directory listing order.
  */
-final class SourceTree {
+public final class SourceTree {
     /**
      * Walk depth for source trees. The default depth (8) stops inside Java packages: a module's
      * {@code web/src/main/java/com/acme/shop/web/App.java} is at depth 9, and its main class and tests
      * would go unseen. The file cap of the walk still bounds the cost.
      */
-    static final int SOURCE_DEPTH = 16;
+    public static final int SOURCE_DEPTH = 16;
     /** How many source files of one kind are opened at most: bounds the card's time on a huge tree. */
-    static final int MAX_SCANNED = 3000;
+    public static final int MAX_SCANNED = 3000;
 
-    static final Map<String, String> LANGUAGES = Map.ofEntries(
+    public static final Map<String, String> LANGUAGES = Map.ofEntries(
             Map.entry("java", "java"), Map.entry("kt", "kotlin"), Map.entry("scala", "scala"),
             Map.entry("groovy", "groovy"), Map.entry("py", "python"), Map.entry("js", "javascript"),
             Map.entry("mjs", "javascript"), Map.entry("cjs", "javascript"), Map.entry("jsx", "javascript"),
@@ -42,22 +42,22 @@ final class SourceTree {
             Map.entry("htm", "html"), Map.entry("css", "css"), Map.entry("scss", "css"), Map.entry("sass", "css"),
             Map.entry("less", "css"), Map.entry("sql", "sql"), Map.entry("tf", "hcl"), Map.entry("hcl", "hcl"));
     /** Languages that are markup, styling, queries or glue: never a project's primary language. */
-    static final Set<String> NOT_PRIMARY = Set.of("html", "css", "sql", "shell", "hcl");
+    public static final Set<String> NOT_PRIMARY = Set.of("html", "css", "sql", "shell", "hcl");
 
-    static final Set<String> MANIFEST_NAMES = Set.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle",
+    public static final Set<String> MANIFEST_NAMES = Set.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle",
             "settings.gradle.kts", "package.json", "pnpm-workspace.yaml", "pyproject.toml", "Pipfile", "setup.py",
             "setup.cfg", "go.mod", "go.work", "Cargo.toml");
     /** Manifests that make their directory a buildable component (for "multi-component"). */
-    static final Set<String> COMPONENT_MANIFESTS = Set.of("pom.xml", "build.gradle", "build.gradle.kts",
+    public static final Set<String> COMPONENT_MANIFESTS = Set.of("pom.xml", "build.gradle", "build.gradle.kts",
             "package.json", "pyproject.toml", "setup.py", "go.mod", "Cargo.toml");
-    static final Set<String> PYTHON_MAINS = Set.of("__main__.py", "main.py", "manage.py", "app.py");
-    static final Set<String> TEST_DIRS = Set.of("test", "tests", "__tests__", "spec", "e2e", "testdata");
-    static final Set<String> DOC_DIRS = Set.of("docs", "doc", "documentation", "wiki");
-    static final Set<String> DOC_SITE_CONFIGS = Set.of("mkdocs.yml", "mkdocs.yaml", "book.toml", "antora.yml",
+    public static final Set<String> PYTHON_MAINS = Set.of("__main__.py", "main.py", "manage.py", "app.py");
+    public static final Set<String> TEST_DIRS = Set.of("test", "tests", "__tests__", "spec", "e2e", "testdata");
+    public static final Set<String> DOC_DIRS = Set.of("docs", "doc", "documentation", "wiki");
+    public static final Set<String> DOC_SITE_CONFIGS = Set.of("mkdocs.yml", "mkdocs.yaml", "book.toml", "antora.yml",
             "docusaurus.config.js", "docusaurus.config.ts");
-    static final Set<String> IAC_DIRS = Set.of("k8s", "kubernetes", "helm", "charts", "terraform", "infra", "pulumi",
+    public static final Set<String> IAC_DIRS = Set.of("k8s", "kubernetes", "helm", "charts", "terraform", "infra", "pulumi",
             "ansible");
-    static final Set<String> IAC_FILES = Set.of("Chart.yaml", "kustomization.yaml", "kustomization.yml",
+    public static final Set<String> IAC_FILES = Set.of("Chart.yaml", "kustomization.yaml", "kustomization.yml",
             "Kustomization", "Pulumi.yaml", "Pulumi.yml", "cdk.json", "serverless.yml", "serverless.yaml",
             "ansible.cfg");
     private static final Set<String> IAC_DIR_EXTENSIONS = Set.of("yaml", "yml", "tf", "json", "hcl", "tpl", "j2");
@@ -65,26 +65,26 @@ final class SourceTree {
             "src/main/resources/static/", "src/main/resources/META-INF/resources/", "templates/", "public/", "static/");
     private static final Set<String> UI_EXTENSIONS = Set.of("vue", "svelte", "jsx", "tsx");
 
-    int files;
-    final Map<String, Integer> languages = new HashMap<>();
-    final List<Path> manifests = new ArrayList<>();
-    final List<Path> jvmSources = new ArrayList<>();
-    final List<Path> endpointSources = new ArrayList<>();
-    final List<Path> pythonMains = new ArrayList<>();
-    final List<Path> goMains = new ArrayList<>();
-    final List<Path> rustMains = new ArrayList<>();
-    final List<String> tests = new ArrayList<>();
-    final List<String> iac = new ArrayList<>();
-    final List<String> dockerfiles = new ArrayList<>();
-    final List<String> apiSpecs = new ArrayList<>();
-    final List<String> webAssets = new ArrayList<>();
-    final List<String> docs = new ArrayList<>();
-    final List<String> cliFiles = new ArrayList<>();
+    public int files;
+    public final Map<String, Integer> languages = new HashMap<>();
+    public final List<Path> manifests = new ArrayList<>();
+    public final List<Path> jvmSources = new ArrayList<>();
+    public final List<Path> endpointSources = new ArrayList<>();
+    public final List<Path> pythonMains = new ArrayList<>();
+    public final List<Path> goMains = new ArrayList<>();
+    public final List<Path> rustMains = new ArrayList<>();
+    public final List<String> tests = new ArrayList<>();
+    public final List<String> iac = new ArrayList<>();
+    public final List<String> dockerfiles = new ArrayList<>();
+    public final List<String> apiSpecs = new ArrayList<>();
+    public final List<String> webAssets = new ArrayList<>();
+    public final List<String> docs = new ArrayList<>();
+    public final List<String> cliFiles = new ArrayList<>();
 
     private SourceTree() {
     }
 
-    static SourceTree scan(CardContext ctx) {
+    public static SourceTree scan(ProjectAccess ctx) {
         SourceTree tree = new SourceTree();
         ctx.project().walk(ctx.root(), Math.max(ctx.depth(), SOURCE_DEPTH), ProjectWalker.DEFAULT_MAX_FILES,
                 (file, attrs) -> {
@@ -176,7 +176,7 @@ final class SourceTree {
     }
 
     /** Under a test directory ({@code src/test/}, {@code tests/}, {@code __tests__/} …) or named like a test. */
-    static boolean isTest(String[] segments, String name) {
+    public static boolean isTest(String[] segments, String name) {
         for (int i = 0; i < segments.length - 1; i++) {
             if (TEST_DIRS.contains(segments[i])) {
                 return true;
@@ -187,7 +187,7 @@ final class SourceTree {
                 || name.matches(".*(Test|Tests|IT)\\.(java|kt)$") || name.endsWith("_spec.rb");
     }
 
-    static boolean isDockerfile(String name) {
+    public static boolean isDockerfile(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".dockerignore") || lower.endsWith(".md") || lower.endsWith(".txt")) {
             return false;
@@ -202,7 +202,7 @@ final class SourceTree {
         }
     }
 
-    private void sort(CardContext ctx) {
+    private void sort(ProjectAccess ctx) {
         Comparator<Path> byPath = Comparator.comparingInt((Path p) -> ctx.root().relativize(p).getNameCount())
                 .thenComparing(ctx::rel);
         for (List<Path> list : List.of(manifests, jvmSources, endpointSources, pythonMains, goMains, rustMains)) {
@@ -213,7 +213,7 @@ final class SourceTree {
         }
     }
 
-    static String extension(String name) {
+    public static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }

@@ -1,7 +1,5 @@
-package dev.controlplane.cards.audit;
+package dev.controlplane.project.build;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,17 +12,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
+import dev.controlplane.project.DirectoryEntry;
+import dev.controlplane.project.manifests.GradleScript;
+import dev.controlplane.project.manifests.PackageJsonFile;
+import dev.controlplane.project.manifests.PomFile;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ProjectWalker;
+import dev.controlplane.project.manifests.TomlManifest;
 
 /**
  * What the build manifests declare about structure: dependency names (to recognise web, API and CLI
@@ -32,20 +30,20 @@ import dev.controlplane.support.ProjectWalker;
  * build plugins, main classes) and modules (Maven modules, Gradle subprojects, npm/pnpm workspaces, Go and
  * Cargo workspaces). Every manifest is read with the hardened parsers; a broken one becomes a warning.
  */
-final class BuildFiles {
+public final class BuildFiles {
 
-    record Entrypoint(String type, String name, String path) {
+    public record Entrypoint(String type, String name, String path) {
     }
 
-    record Module(String name, String path, String kind) {
+    public record Module(String name, String path, String kind) {
     }
 
     /** Maven plugins that make a module a runnable application. */
-    static final Set<String> MAVEN_APP_PLUGINS = Set.of("spring-boot-maven-plugin", "quarkus-maven-plugin",
+    public static final Set<String> MAVEN_APP_PLUGINS = Set.of("spring-boot-maven-plugin", "quarkus-maven-plugin",
             "exec-maven-plugin", "maven-shade-plugin", "jib-maven-plugin", "micronaut-maven-plugin",
             "javafx-maven-plugin", "appassembler-maven-plugin", "native-maven-plugin");
     /** Gradle plugins that make a project a runnable application. */
-    static final Set<String> GRADLE_APP_PLUGINS = Set.of("application", "org.springframework.boot", "io.quarkus",
+    public static final Set<String> GRADLE_APP_PLUGINS = Set.of("application", "org.springframework.boot", "io.quarkus",
             "com.github.johnrengelman.shadow", "com.gradleup.shadow", "io.micronaut.application",
             "com.google.cloud.tools.jib", "org.graalvm.buildtools.native");
 
@@ -64,20 +62,20 @@ final class BuildFiles {
     private static final Pattern GO_WORK_USE = Pattern.compile("(?m)^\\s*(?:use\\s+)?(\\.{1,2}/\\S*|\\.)\\s*$");
     private static final Pattern GO_MAJOR_SUFFIX = Pattern.compile("/v\\d+$");
 
-    private final CardContext ctx;
+    private final ProjectAccess ctx;
     /** Dependency name (lower case) → the manifest that declares it first. */
-    final Map<String, String> dependencies = new LinkedHashMap<>();
-    final List<Entrypoint> entrypoints = new ArrayList<>();
-    final Map<String, Module> modules = new LinkedHashMap<>();
-    final List<String> consoleScripts = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
+    public final Map<String, String> dependencies = new LinkedHashMap<>();
+    public final List<Entrypoint> entrypoints = new ArrayList<>();
+    public final Map<String, Module> modules = new LinkedHashMap<>();
+    public final List<String> consoleScripts = new ArrayList<>();
+    public final List<String> warnings = new ArrayList<>();
 
-    BuildFiles(CardContext ctx) {
+    public BuildFiles(ProjectAccess ctx) {
         this.ctx = ctx;
     }
 
     /** Reads one manifest found by the walk, by its file name. */
-    void read(Path file) {
+    public void read(Path file) {
         String name = file.getFileName().toString();
         String rel = ctx.rel(file);
         ctx.watch(rel);
@@ -102,41 +100,33 @@ final class BuildFiles {
     }
 
     private void maven(Path file, String rel) {
-        ParsedFile<Document> parsed = Manifests.xml(file, ctx.root());
+        ParsedFile<PomFile> parsed = PomFile.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;
         }
-        Document pom = parsed.value();
-        for (Element dependency : elements(pom, "dependency")) {
-            String artifact = childText(dependency, "artifactId");
-            if (artifact != null) {
-                dependency(artifact, rel);
+        PomFile pom = parsed.value();
+        for (PomFile.Coordinates dependency : pom.dependencies()) {
+            if (!dependency.artifactId().isEmpty()) {
+                dependency(dependency.artifactId(), rel);
             }
         }
-        for (Element plugin : elements(pom, "plugin")) {
-            String artifact = childText(plugin, "artifactId");
-            if (artifact != null && MAVEN_APP_PLUGINS.contains(artifact)) {
+        for (String artifact : pom.plugins()) {
+            if (MAVEN_APP_PLUGINS.contains(artifact)) {
                 entrypoint("build-plugin", artifact, rel);
             }
         }
-        for (Element mainClass : elements(pom, "mainClass")) {
-            String value = mainClass.getTextContent().trim();
-            if (!value.isEmpty()) {
-                entrypoint("main-class", value, rel);
-            }
+        for (String mainClass : pom.mainClasses()) {
+            entrypoint("main-class", mainClass, rel);
         }
         String dir = parentDir(rel);
-        for (Element module : elements(pom, "module")) {
-            String name = module.getTextContent().trim();
-            if (!name.isEmpty()) {
-                module(name, join(dir, name), "maven");
-            }
+        for (String name : pom.modules()) {
+            module(name, join(dir, name), "maven");
         }
     }
 
     private void gradle(Path file, String rel) {
-        String text = Manifests.text(file);
+        String text = GradleScript.read(ctx.project(), file).text();
         if (text == null) {
             return;
         }
@@ -160,7 +150,7 @@ final class BuildFiles {
     }
 
     private void gradleSettings(Path file, String rel) {
-        String text = Manifests.text(file);
+        String text = GradleScript.read(ctx.project(), file).text();
         if (text == null) {
             return;
         }
@@ -176,15 +166,13 @@ final class BuildFiles {
     }
 
     private void npm(Path file, String rel) {
-        ParsedFile<JsonNode> parsed = Manifests.json(file, ctx.root());
+        ParsedFile<JsonNode> parsed = PackageJsonFile.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;
         }
         JsonNode pkg = parsed.value();
-        for (String section : List.of("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")) {
-            pkg.path(section).fieldNames().forEachRemaining(name -> dependency(name, rel));
-        }
+        PackageJsonFile.dependencyNames(pkg).forEach(name -> dependency(name, rel));
         JsonNode bin = pkg.path("bin");
         if (bin.isTextual()) {
             entrypoint("bin", pkg.path("name").asText(parentName(rel)), rel);
@@ -230,7 +218,7 @@ final class BuildFiles {
     }
 
     private void pyproject(Path file, String rel) {
-        ParsedFile<JsonNode> parsed = Manifests.toml(file, ctx.root());
+        ParsedFile<JsonNode> parsed = TomlManifest.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;
@@ -250,7 +238,7 @@ final class BuildFiles {
     }
 
     private void pipfile(Path file, String rel) {
-        ParsedFile<JsonNode> parsed = Manifests.toml(file, ctx.root());
+        ParsedFile<JsonNode> parsed = TomlManifest.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;
@@ -313,7 +301,7 @@ final class BuildFiles {
     }
 
     private void cargo(Path file, String rel) {
-        ParsedFile<JsonNode> parsed = Manifests.toml(file, ctx.root());
+        ParsedFile<JsonNode> parsed = TomlManifest.read(ctx.project(), file, ctx.root());
         if (!parsed.isOk()) {
             warnings.add(parsed.warning());
             return;
@@ -376,45 +364,20 @@ final class BuildFiles {
         if (!dir.startsWith(ctx.root()) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return children;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
-                        && !ProjectWalker.skipped(entry)) {
-                    children.add(ctx.rel(entry));
-                }
-                if (children.size() >= 500) {
-                    break;
-                }
+        // From the model's listing: an unreadable workspace directory gives no modules.
+        for (DirectoryEntry entry : ctx.project().list(dir)) {
+            if (entry.isDirectory() && !ProjectWalker.skipped(entry.path())) {
+                children.add(ctx.rel(entry.path()));
             }
-        } catch (IOException | RuntimeException e) {
-            // Unreadable workspace directory: no modules from it.
+            if (children.size() >= 500) {
+                break;
+            }
         }
         children.sort(String::compareTo);
         return children;
     }
 
-    private static List<Element> elements(Document document, String tag) {
-        List<Element> result = new ArrayList<>();
-        NodeList nodes = document.getElementsByTagName(tag);
-        for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element element) {
-                result.add(element);
-            }
-        }
-        return result;
-    }
-
-    private static String childText(Element parent, String tag) {
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && element.getTagName().equals(tag)) {
-                String text = element.getTextContent().trim();
-                return text.isEmpty() ? null : text;
-            }
-        }
-        return null;
-    }
-
-    static String parentDir(String rel) {
+    public static String parentDir(String rel) {
         int slash = rel.lastIndexOf('/');
         return slash < 0 ? "" : rel.substring(0, slash);
     }
@@ -425,7 +388,7 @@ final class BuildFiles {
     }
 
     /** {@code dir/child}, normalised ({@code a/../b} → {@code b}), always with forward slashes. */
-    static String join(String dir, String child) {
+    public static String join(String dir, String child) {
         String joined = dir.isEmpty() ? child : dir + "/" + child;
         Path normal = Path.of(joined).normalize();
         String text = normal.toString().replace('\\', '/');

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.quality;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,30 +11,32 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.project.manifests.GradleFacts;
 import dev.controlplane.project.manifests.PackageJsonFacts;
 import dev.controlplane.project.manifests.PomFacts;
 import dev.controlplane.project.manifests.PythonManifests;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
-import dev.controlplane.support.ProjectWalker;
+import dev.controlplane.project.testing.TestInventory;
+import dev.controlplane.project.testing.TestRunReports;
+import dev.controlplane.project.manifests.TomlManifest;
 
 /**
  * What the quality card reads of a project: the stacks it has (from root manifests), the root manifests
  * parsed once, every Maven module's pom.xml (following {@code <modules>}) and every Gradle project's build
  * script (following {@code include} in the settings script).
  */
-final class QualityProject {
+public final class QualityProject {
     /** Stacks in the order the card lists them. */
-    static final List<String> STACKS = List.of("python", "js", "ts", "go", "rust", "java");
+    public static final List<String> STACKS = List.of("python", "js", "ts", "go", "rust", "java");
     private static final int MAX_MODULES = 50;
 
     /** A build script of one module, project-relative. */
-    record Module<T>(String path, T facts) {
+    public record Module<T>(String path, T facts) {
     }
 
-    private final CardContext ctx;
+    private final ProjectAccess ctx;
     private final Set<String> rootFiles = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private final Set<String> stacks = new LinkedHashSet<>();
@@ -48,11 +50,11 @@ final class QualityProject {
     private String setupCfg;
     private String toxIni;
 
-    private QualityProject(CardContext ctx) {
+    private QualityProject(ProjectAccess ctx) {
         this.ctx = ctx;
     }
 
-    static QualityProject read(CardContext ctx) {
+    public static QualityProject read(ProjectAccess ctx) {
         QualityProject project = new QualityProject(ctx);
         project.load();
         return project;
@@ -63,12 +65,12 @@ final class QualityProject {
                 .forEach(file -> rootFiles.add(file.getFileName().toString()));
         readPython();
         if (has("package.json")) {
-            ParsedFile<PackageJsonFacts> parsed = PackageJsonFacts.read(ctx.path("package.json"), ctx.root());
+            ParsedFile<PackageJsonFacts> parsed = PackageJsonFacts.read(ctx.project(), ctx.path("package.json"), ctx.root());
             warn(parsed);
             packageJson = parsed.value();
         }
         if (has("Cargo.toml")) {
-            ParsedFile<JsonNode> parsed = Manifests.toml(ctx.path("Cargo.toml"), ctx.root());
+            ParsedFile<JsonNode> parsed = TomlManifest.read(ctx.project(), ctx.path("Cargo.toml"), ctx.root());
             warn(parsed);
             cargo = parsed.value();
         }
@@ -79,7 +81,7 @@ final class QualityProject {
 
     private void readPython() {
         if (has("pyproject.toml")) {
-            ParsedFile<PythonManifests.Pyproject> parsed = PythonManifests.pyproject(ctx.path("pyproject.toml"),
+            ParsedFile<PythonManifests.Pyproject> parsed = PythonManifests.pyproject(ctx.project(), ctx.path("pyproject.toml"),
                     ctx.root());
             warn(parsed);
             pyproject = parsed.value();
@@ -94,7 +96,7 @@ final class QualityProject {
             }
         }
         if (has("Pipfile")) {
-            ParsedFile<Set<String>> parsed = PythonManifests.pipfile(ctx.path("Pipfile"), ctx.root());
+            ParsedFile<Set<String>> parsed = PythonManifests.pipfile(ctx.project(), ctx.path("Pipfile"), ctx.root());
             warn(parsed);
             if (parsed.value() != null) {
                 parsed.value().forEach(dep -> pythonDependencies.putIfAbsent(dep, "Pipfile"));
@@ -109,7 +111,7 @@ final class QualityProject {
         if (seen.size() >= MAX_MODULES || !seen.add(rel) || !ctx.isFile(rel)) {
             return;
         }
-        ParsedFile<PomFacts> parsed = PomFacts.read(ctx.path(rel), ctx.root());
+        ParsedFile<PomFacts> parsed = PomFacts.read(ctx.project(), ctx.path(rel), ctx.root());
         warn(parsed);
         if (parsed.value() == null) {
             return;
@@ -129,14 +131,14 @@ final class QualityProject {
         dirs.add("");
         for (String settings : List.of("settings.gradle", "settings.gradle.kts")) {
             if (has(settings)) {
-                dirs.addAll(GradleFacts.includedProjects(ctx.path(settings)));
+                dirs.addAll(GradleFacts.includedProjects(ctx.project(), ctx.path(settings)));
             }
         }
         for (String dir : dirs.stream().distinct().limit(MAX_MODULES).toList()) {
             for (String script : List.of("build.gradle", "build.gradle.kts")) {
                 Optional<String> rel = inside(TestRunReports.join(dir, script));
                 if (rel.isPresent() && ctx.isFile(rel.get())) {
-                    gradleScripts.add(new Module<>(rel.get(), GradleFacts.read(ctx.path(rel.get()))));
+                    gradleScripts.add(new Module<>(rel.get(), GradleFacts.read(ctx.project(), ctx.path(rel.get()))));
                 }
             }
         }
@@ -180,38 +182,38 @@ final class QualityProject {
         }
     }
 
-    boolean has(String rootFile) {
+    public boolean has(String rootFile) {
         return rootFiles.contains(rootFile);
     }
 
-    boolean hasGradle() {
+    public boolean hasGradle() {
         return has("build.gradle") || has("build.gradle.kts") || has("settings.gradle") || has("settings.gradle.kts");
     }
 
     /** Whether the tool's stack is one of the project's (JS tools also serve TypeScript projects). */
-    boolean hasStack(String stack) {
+    public boolean hasStack(String stack) {
         return stacks.contains(stack) || (stack.equals("js") && stacks.contains("ts"));
     }
 
-    List<String> stacks() {
+    public List<String> stacks() {
         return STACKS.stream().filter(stacks::contains).toList();
     }
 
-    Optional<PythonManifests.Pyproject> pyproject() {
+    public Optional<PythonManifests.Pyproject> pyproject() {
         return Optional.ofNullable(pyproject);
     }
 
-    Optional<PackageJsonFacts> packageJson() {
+    public Optional<PackageJsonFacts> packageJson() {
         return Optional.ofNullable(packageJson);
     }
 
     /** Cargo.toml's {@code [lints.clippy]} or {@code [workspace.lints.clippy]}. */
-    boolean cargoConfiguresClippy() {
+    public boolean cargoConfiguresClippy() {
         return cargo != null && (cargo.path("lints").has("clippy") || cargo.path("workspace").path("lints").has("clippy"));
     }
 
     /** The root INI file's text ({@code setup.cfg} or {@code tox.ini}), or null. */
-    String iniText(String file) {
+    public String iniText(String file) {
         return switch (file) {
             case "setup.cfg" -> setupCfg;
             case "tox.ini" -> toxIni;
@@ -219,19 +221,19 @@ final class QualityProject {
         };
     }
 
-    Optional<String> pythonDependencySource(String name) {
+    public Optional<String> pythonDependencySource(String name) {
         return Optional.ofNullable(pythonDependencies.get(PythonManifests.normalize(name)));
     }
 
-    List<Module<PomFacts>> poms() {
+    public List<Module<PomFacts>> poms() {
         return poms;
     }
 
-    List<Module<GradleFacts>> gradleScripts() {
+    public List<Module<GradleFacts>> gradleScripts() {
         return gradleScripts;
     }
 
-    List<String> warnings() {
+    public List<String> warnings() {
         return warnings;
     }
 }

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.audit;
+package dev.controlplane.project.manifests;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +14,10 @@ import dev.controlplane.project.manifests.DependencyCatalogue;
  * dev only when every declaration is dev (a package a module needs at runtime is a runtime dependency of the
  * project), and every file that declares it.
  */
-record UniqueDependency(String name, String version, boolean dev, String ecosystem, List<String> sourceFiles,
+public record UniqueDependency(String name, String version, boolean dev, String ecosystem, List<String> sourceFiles,
         Optional<DependencyCatalogue.Entry> entry) {
 
-    static List<UniqueDependency> of(List<Dependency> dependencies) {
+    public static List<UniqueDependency> of(List<Dependency> dependencies) {
         Map<String, Builder> unique = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
             String key = dependency.ecosystem() + "\n" + dependency.normalizedName();
@@ -32,7 +32,7 @@ record UniqueDependency(String name, String version, boolean dev, String ecosyst
         private boolean dev = true;
         private final List<String> files = new ArrayList<>();
 
-        Builder(Dependency first) {
+        public Builder(Dependency first) {
             this.first = first;
             this.version = first.version();
         }

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ProjectWalker;
@@ -29,30 +29,30 @@ import dev.controlplane.support.ProjectWalker;
  * both JUnit XML, in every module; and pytest's {@code .pytest_cache/v/cache/{lastfailed,nodeids}}.
  * Results of all sources are summed; {@code at} is the newest report's modification time.
  */
-final class TestRunReports {
+public final class TestRunReports {
     /** Report files read at most (a huge multi-module build must not cost minutes of XML parsing). */
     private static final int MAX_REPORT_FILES = 5_000;
     private static final List<String> SOURCE_ORDER = List.of("surefire", "failsafe", "gradle", "pytest", "jest");
     /** Where the dashboard's own test runs write their reports (pytest JUnit XML, Jest JSON). */
-    static final String STATE_REPORTS = ".state/reports";
+    public static final String STATE_REPORTS = ".state/reports";
     /** A cache written this much later than the report belongs to a later run made outside the dashboard. */
     private static final double SAME_RUN_SECONDS = 5;
 
     /** Results from one report directory. {@code at} is epoch seconds. */
-    record Tally(String source, String path, int files, int passed, int failed, int skipped, double at) {
+    public record Tally(String source, String path, int files, int passed, int failed, int skipped, double at) {
     }
 
     /** The summed last run; {@code at} is null when nothing was recorded. */
-    record LastRun(boolean available, String source, int passed, int failed, int skipped, Double at,
+    public record LastRun(boolean available, String source, int passed, int failed, int skipped, Double at,
             List<Tally> sources) {
     }
 
-    private final CardContext ctx;
+    private final ProjectAccess ctx;
     private final List<String> warnings;
     private final List<Tally> tallies = new ArrayList<>();
     private int filesRead;
 
-    private TestRunReports(CardContext ctx, List<String> warnings) {
+    private TestRunReports(ProjectAccess ctx, List<String> warnings) {
         this.ctx = ctx;
         this.warnings = warnings;
     }
@@ -64,7 +64,7 @@ final class TestRunReports {
      * @param gradleModules directories with a build.gradle(.kts)
      * @param pythonDirs directories that may hold a .pytest_cache
      */
-    static LastRun read(CardContext ctx, Collection<String> mavenModules, Collection<String> gradleModules,
+    public static LastRun read(ProjectAccess ctx, Collection<String> mavenModules, Collection<String> gradleModules,
             Collection<String> pythonDirs, List<String> warnings) {
         TestRunReports reports = new TestRunReports(ctx, warnings);
         for (String module : mavenModules) {
@@ -82,7 +82,7 @@ final class TestRunReports {
         return reports.summed();
     }
 
-    static String join(String dir, String child) {
+    public static String join(String dir, String child) {
         return dir.isEmpty() ? child : dir + "/" + child;
     }
 

@@ -1,4 +1,4 @@
-package dev.controlplane.cards.devops;
+package dev.controlplane.project.quality;
 
 import java.util.List;
 
@@ -9,56 +9,56 @@ import java.util.List;
  * {@code file:section} ({@code setup.cfg:tool:pytest}). Java tools have no CLI of their own here: they run
  * through the build tool.
  */
-record QualityTool(String id, String name, String category, String stack, String command, String installHint,
+public record QualityTool(String id, String name, String category, String stack, String command, String installHint,
         List<String> configFiles, String pyprojectTool, List<String> iniSections, String packageKey,
         String dependency, String mavenPlugin, String gradlePlugin) {
 
-    static final String LINT = "lint";
-    static final String TYPECHECK = "typecheck";
-    static final String FORMAT = "format";
-    static final String TEST = "test";
+    public static final String LINT = "lint";
+    public static final String TYPECHECK = "typecheck";
+    public static final String FORMAT = "format";
+    public static final String TEST = "test";
 
-    static QualityTool of(String id, String name, String category, String stack, String command, String installHint) {
+    public static QualityTool of(String id, String name, String category, String stack, String command, String installHint) {
         return new QualityTool(id, name, category, stack, command, installHint, List.of(), null, List.of(), null, null,
                 null, null);
     }
 
-    QualityTool files(String... names) {
+    public QualityTool files(String... names) {
         return new QualityTool(id, name, category, stack, command, installHint, List.of(names), pyprojectTool,
                 iniSections, packageKey, dependency, mavenPlugin, gradlePlugin);
     }
 
-    QualityTool pyproject(String table, String... sections) {
+    public QualityTool pyproject(String table, String... sections) {
         return new QualityTool(id, name, category, stack, command, installHint, configFiles, table,
                 List.of(sections), packageKey, dependency, mavenPlugin, gradlePlugin);
     }
 
-    QualityTool packageKey(String key) {
+    public QualityTool packageKey(String key) {
         return new QualityTool(id, name, category, stack, command, installHint, configFiles, pyprojectTool,
                 iniSections, key, dependency, mavenPlugin, gradlePlugin);
     }
 
-    QualityTool dependency(String packageName) {
+    public QualityTool dependency(String packageName) {
         return new QualityTool(id, name, category, stack, command, installHint, configFiles, pyprojectTool,
                 iniSections, packageKey, packageName, mavenPlugin, gradlePlugin);
     }
 
     /** Runs inside Maven or Gradle rather than as a command of its own. */
-    boolean runsAsBuildPlugin() {
+    public boolean runsAsBuildPlugin() {
         return mavenPlugin != null || gradlePlugin != null;
     }
 
-    QualityTool plugins(String mavenArtifactId, String gradlePluginId) {
+    public QualityTool plugins(String mavenArtifactId, String gradlePluginId) {
         return new QualityTool(id, name, category, stack, command, installHint, configFiles, pyprojectTool,
                 iniSections, packageKey, dependency, mavenArtifactId, gradlePluginId);
     }
 
-    boolean runsThroughBuildTool() {
+    public boolean runsThroughBuildTool() {
         return stack.equals("java");
     }
 
     /** The tools, in the order the card lists them. */
-    static final List<QualityTool> CATALOG = List.of(
+    public static final List<QualityTool> CATALOG = List.of(
             of("ruff", "Ruff", LINT, "python", "ruff", "pip install ruff")
                     .files("ruff.toml", ".ruff.toml").pyproject("ruff").dependency("ruff"),
             of("mypy", "mypy", TYPECHECK, "python", "mypy", "pip install mypy")

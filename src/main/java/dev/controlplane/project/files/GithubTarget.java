@@ -1,4 +1,4 @@
-package dev.controlplane.cards.integrations;
+package dev.controlplane.project.files;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.controlplane.cards.CardContext;
+import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.project.files.RemoteUrl;
 import dev.controlplane.support.Manifests;
 
@@ -19,7 +19,7 @@ public record GithubTarget(String host, String slug) {
     private static final String REF_PREFIX = "ref: refs/heads/";
 
     /** Empty when there is no remote on a GitHub host. */
-    public static Optional<GithubTarget> of(CardContext ctx) {
+    public static Optional<GithubTarget> of(ProjectAccess ctx) {
         Map<String, String> remotes = GitConfig.locate(ctx).map(GitConfig::remotes).orElse(Map.of());
         String name = remotes.containsKey("origin") ? "origin" : remotes.keySet().stream().findFirst().orElse("");
         RemoteUrl remote = RemoteUrl.parse(remotes.get(name));
@@ -30,7 +30,7 @@ public record GithubTarget(String host, String slug) {
     }
 
     /** The checked-out branch, "" for a detached HEAD or when it cannot be read. */
-    public static String currentBranch(CardContext ctx) {
+    public static String currentBranch(ProjectAccess ctx) {
         Path dotGit = ctx.path(".git");
         Path gitDir = dotGit;
         if (Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
