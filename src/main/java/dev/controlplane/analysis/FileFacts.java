@@ -60,13 +60,32 @@ public record FileFacts(SourceFile file, int lines, List<Function> functions, Li
         return lines;
     }
 
+    /**
+     * Lines holding TODO or FIXME: jumps from one marker to the next and skips the rest of its line, so the text
+     * is scanned once and never split (a split per file was a visible share of the 50k-file analysis).
+     */
     static int countTodo(String text) {
         int count = 0;
-        for (String line : text.split("\n", -1)) {
-            if (line.contains("TODO") || line.contains("FIXME")) {
-                count++;
+        int todo = text.indexOf("TODO");
+        int fixme = text.indexOf("FIXME");
+        int from = 0;
+        while (true) {
+            if (todo >= 0 && todo < from) {
+                todo = text.indexOf("TODO", from);
             }
+            if (fixme >= 0 && fixme < from) {
+                fixme = text.indexOf("FIXME", from);
+            }
+            int hit = todo < 0 ? fixme : fixme < 0 ? todo : Math.min(todo, fixme);
+            if (hit < 0) {
+                return count;
+            }
+            count++;
+            int end = text.indexOf('\n', hit);
+            if (end < 0) {
+                return count;
+            }
+            from = end + 1;
         }
-        return count;
     }
 }

@@ -1,6 +1,7 @@
 package dev.controlplane.analysis;
 
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,15 +11,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.controlplane.support.ProjectWalker;
+
 /**
  * Reads every source file once into {@link FileFacts}. Files larger than {@value #MAX_BYTES} bytes (generated
  * or minified code) are counted by lines only; unreadable files are skipped and counted. Results are memoised by
- * path, size and modification time, so the structure and health cards of one refresh parse each file once.
+ * path, size and modification time, so the structure and health cards of one "Analyze" parse each file once
+ * (the parse is ~90 % of either card's time), and a later run re-parses only the files that changed.
+ *
+ * <p>The memo covers as many files as one walk returns ({@link #MEMO_LIMIT}): a smaller bound made a 50k-file
+ * tree (38k sources) clear it half-way and parse everything twice. It is held through one {@link SoftReference},
+ * so under heap pressure the collector drops it whole before an {@link OutOfMemoryError}; the next scan then
+ * parses again, which is slower, never wrong.
  */
 public final class SourceScan {
     static final int MAX_BYTES = 1_000_000;
-    private static final int MEMO_LIMIT = 20_000;
-    private static final Map<Path, Memo> MEMO = new ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = ProjectWalker.DEFAULT_MAX_FILES;
+    private static volatile SoftReference<Map<Path, Memo>> memo = new SoftReference<>(new ConcurrentHashMap<>());
 
     private record Memo(long size, long modified, FileFacts facts) {
     }
@@ -67,6 +76,21 @@ public final class SourceScan {
         return new Result(result, errors, unreadable, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The memo, a new empty one when the collector has dropped it. */
+    private static Map<Path, Memo> memos() {
+        Map<Path, Memo> memos = memo.get();
+        if (memos == null) {
+            synchronized (SourceScan.class) {
+                memos = memo.get();
+                if (memos == null) {
+                    memos = new ConcurrentHashMap<>();
+                    memo = new SoftReference<>(memos);
+                }
+            }
+        }
+        return memos;
+    }
+
     static FileFacts read(SourceFile file) {
         try {
             if (!Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)) {
@@ -74,9 +98,10 @@ public final class SourceScan {
             }
             long size = Files.size(file.path());
             long modified = Files.getLastModifiedTime(file.path(), LinkOption.NOFOLLOW_LINKS).toMillis();
-            Memo memo = MEMO.get(file.path());
-            if (memo != null && memo.size == size && memo.modified == modified && memo.facts.file().equals(file)) {
-                return memo.facts;
+            Map<Path, Memo> memos = memos();
+            Memo known = memos.get(file.path());
+            if (known != null && known.size == size && known.modified == modified && known.facts.file().equals(file)) {
+                return known.facts;
             }
             String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
             FileFacts facts;
@@ -88,10 +113,10 @@ public final class SourceScan {
             } else {
                 facts = ScriptSourceStats.read(file, text);
             }
-            if (MEMO.size() > MEMO_LIMIT) {
-                MEMO.clear();
+            if (memos.size() > MEMO_LIMIT) {
+                memos.clear();
             }
-            MEMO.put(file.path(), new Memo(size, modified, facts));
+            memos.put(file.path(), new Memo(size, modified, facts));
             return facts;
         } catch (IOException | SecurityException | OutOfMemoryError e) {
             return null;
