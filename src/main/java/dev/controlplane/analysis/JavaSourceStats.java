@@ -31,8 +31,8 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 
 /**
  * Reads one Java file with JavaParser at the newest language level it knows ({@code BLEEDING_EDGE}), so records,
- * sealed types, pattern matching, text blocks and {@code yield} parse ({@code RAW}, which skips the validators,
- * does not parse {@code yield}: JavaSourceStatsTest checks this). Comments are not attributed (faster, and TODOs are
+ * sealed types, pattern matching, text blocks and {@code yield} parse ({@code RAW} does not parse {@code yield}:
+ * JavaSourceStatsTest checks this). Comments are not attributed (faster, and TODOs are
  * counted on the text). A file that does not parse is reported as such, with its lines and its imports read by
  * a regular expression, never as a failure of the card.
  */
@@ -41,11 +41,24 @@ public final class JavaSourceStats {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
 
     /** JavaParser instances are not thread-safe: one per thread, reused across files. */
-    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
-                    .setAttributeComments(false)));
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(JavaSourceStats::parser);
 
     private JavaSourceStats() {
+    }
+
+    /**
+     * A parser that only builds the syntax tree. The configuration's processors are all removed: with comments
+     * unattributed, no symbol resolver, no lexical preservation and no unicode-escape preprocessing the others do
+     * nothing for us, and the language level's post-processors and validators (they reject code a Java version
+     * does not allow, which a metric has no use for) took 55 % of the parse on the 50k-file tree (C1 only).
+     * A syntax error still fails the parse; the grammar still follows the language level ({@code yield}).
+     */
+    static JavaParser parser() {
+        ParserConfiguration config = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE).setAttributeComments(false)
+                .setDetectOriginalLineSeparator(false);
+        config.getProcessors().clear();
+        return new JavaParser(config);
     }
 
     public static FileFacts read(SourceFile file, String text) {

@@ -58,7 +58,7 @@ public final class L2ColdBench {
             if (reused) {
                 break;
             }
-            ToolRunner.run(root, ToolRunner.DEFAULT_TIMEOUT, command);
+            ToolRunner.run(root, java.time.Duration.ofMinutes(5), command); // git add of 50k files: ~8 s idle
         }
         long sources = ProjectWalker.files(root, CardContext.MIN_COMPUTE_DEPTH, ProjectWalker.DEFAULT_MAX_FILES,
                 SourceFile::isSource).size();
