@@ -85,18 +85,33 @@ public final class L2ColdBench {
             lookup[0].get(peer.key());
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Double> cpu = new HashMap<>();
         for (Card card : l2) {
             long started = System.nanoTime();
+            long cpuStarted = processCpuNanos();
             lookup[0].get(card.key());
             seconds.put(card.key(), (System.nanoTime() - started) / 1e9);
+            cpu.put(card.key(), (processCpuNanos() - cpuStarted) / 1e9);
         }
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         List<String> lines = new ArrayList<>();
-        seconds.forEach((key, s) -> lines.add(String.format(java.util.Locale.ROOT, "%-24s %6.3f s  %s", key, s,
+        seconds.forEach((key, s) -> lines.add(String.format(java.util.Locale.ROOT, "%-24s %6.3f s  (CPU %6.3f s)  %s", key, s, cpu.get(key),
                 done.get(key).path("summary").path("text").asText())));
         System.out.printf(java.util.Locale.ROOT, (reused ? "reused" : "generated") + " %d files, %d source files in %s (parse %d ms)%n", files,
                 sources, root, done.get("audit:l2:structure").path("stats").path("parse_ms").asLong());
         lines.forEach(System.out::println);
         System.out.printf(java.util.Locale.ROOT, "total (4 L2 + enriched, cold) %6.3f s%n", total);
+        // The machine is shared: CPU seconds of this process say what the wall times cannot under load.
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf(java.util.Locale.ROOT, "heap used after GC %d MiB (committed %d MiB, max %d MiB)%n",
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.totalMemory() >> 20,
+                runtime.maxMemory() >> 20);
+    }
+
+    /** CPU time of the whole process (all threads: the parse runs on the common pool too). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
