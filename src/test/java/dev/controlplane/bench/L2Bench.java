@@ -24,7 +24,7 @@ import dev.controlplane.support.ToolRunner;
  */
 final class L2Bench {
     /** Files to generate for "a multi-module project of ~150 source files" (the generator makes ~75 % sources). */
-    static final int SMALL_FILES = 200;
+    static final int SMALL_FILES = 250;
     static final List<String> L2_KEYS = List.of("audit:l2:structure", "audit:l2:quality", "audit:l2:repo",
             "audit:l2:risks", "audit:scores:enriched");
 
