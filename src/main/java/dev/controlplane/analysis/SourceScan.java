@@ -31,6 +31,9 @@ public final class SourceScan {
     private static volatile SoftReference<Map<Path, Memo>> memo = new SoftReference<>(new ConcurrentHashMap<>());
 
     private record Memo(long size, long modified, FileFacts facts) {
+        boolean matches(SourceFile file, long fileSize, long fileModified) {
+            return size == fileSize && modified == fileModified && facts.file().equals(file);
+        }
     }
 
     /** The scan of a file list: facts per file (in the given order), parse errors, time spent. */
@@ -77,6 +80,15 @@ public final class SourceScan {
         return new Result(result, errors, unreadable, (System.nanoTime() - started) / 1_000_000);
     }
 
+    private static FileFacts parse(SourceFile file, long size) throws IOException {
+        String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
+        if (size > MAX_BYTES) {
+            return new FileFacts(file, FileFacts.countLines(text), List.of(), List.of(), List.of(), "", 0,
+                    !"java".equals(file.language()));
+        }
+        return "java".equals(file.language()) ? JavaSourceStats.read(file, text) : ScriptSourceStats.read(file, text);
+    }
+
     /** The memo, a new empty one when the collector has dropped it. */
     private static Map<Path, Memo> memos() {
         Map<Path, Memo> memos = memo.get();
@@ -104,24 +116,28 @@ public final class SourceScan {
             long modified = attributes.lastModifiedTime().toMillis();
             Map<Path, Memo> memos = memos();
             Memo known = memos.get(file.path());
-            if (known != null && known.size == size && known.modified == modified && known.facts.file().equals(file)) {
+            if (known != null && known.matches(file, size, modified)) {
                 return known.facts;
-            }
-            String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
-            FileFacts facts;
-            if (size > MAX_BYTES) {
-                facts = new FileFacts(file, FileFacts.countLines(text), List.of(), List.of(), List.of(), "", 0,
-                        !"java".equals(file.language()));
-            } else if ("java".equals(file.language())) {
-                facts = JavaSourceStats.read(file, text);
-            } else {
-                facts = ScriptSourceStats.read(file, text);
             }
             if (memos.size() > MEMO_LIMIT) {
                 memos.clear();
             }
-            memos.put(file.path(), new Memo(size, modified, facts));
-            return facts;
+            // compute() holds the entry while the file is parsed: "Analyze" computes structure and quality at the
+            // same time (same dependency level), so the second scan to reach a file waits for the first one's
+            // parse instead of repeating it. Entries are files, so two scans rarely wait on different files.
+            IOException[] failed = {null};
+            Memo stored = memos.compute(file.path(), (path, old) -> {
+                if (old != null && old.matches(file, size, modified)) {
+                    return old;
+                }
+                try {
+                    return new Memo(size, modified, parse(file, size));
+                } catch (IOException e) {
+                    failed[0] = e;
+                    return null;
+                }
+            });
+            return failed[0] != null || stored == null ? null : stored.facts;
         } catch (IOException | SecurityException | OutOfMemoryError e) {
             return null;
         }
