@@ -18,6 +18,19 @@ public record FileFacts(SourceFile file, int lines, List<Function> functions, Li
         String packageName, int todo, boolean parsed) {
 
     /**
+     * Compact and shared: the facts of every file of a walk stay in memory while the structure and health cards
+     * use them (and in {@link SourceScan}'s memo after). Names repeat across files ({@code java.util.List}, a
+     * package, {@code toString}), so they are interned, and lists are copied to their exact size: on the 50k-file
+     * tree the app ran out of its 128 MiB heap computing code health without this.
+     */
+    public FileFacts {
+        functions = List.copyOf(functions);
+        types = List.copyOf(types);
+        imports = imports.stream().map(String::intern).toList();
+        packageName = packageName.intern();
+    }
+
+    /**
      * One function or method.
      *
      * @param complexity cyclomatic complexity (Java: from the syntax tree; other languages: decision keywords + 1)
@@ -25,10 +38,16 @@ public record FileFacts(SourceFile file, int lines, List<Function> functions, Li
      */
     public record Function(String name, int line, int lines, int nesting, int params, int complexity,
             boolean constructor) {
+        public Function {
+            name = name.intern();
+        }
     }
 
     /** A declared type name and its line. */
     public record Symbol(String name, int line) {
+        public Symbol {
+            name = name.intern();
+        }
     }
 
     public int longestFunction() {
@@ -60,13 +79,32 @@ public record FileFacts(SourceFile file, int lines, List<Function> functions, Li
         return lines;
     }
 
+    /**
+     * Lines holding TODO or FIXME: jumps from one marker to the next and skips the rest of its line, so the text
+     * is scanned once and never split (a split per file was a visible share of the 50k-file analysis).
+     */
     static int countTodo(String text) {
         int count = 0;
-        for (String line : text.split("\n", -1)) {
-            if (line.contains("TODO") || line.contains("FIXME")) {
-                count++;
+        int todo = text.indexOf("TODO");
+        int fixme = text.indexOf("FIXME");
+        int from = 0;
+        while (true) {
+            if (todo >= 0 && todo < from) {
+                todo = text.indexOf("TODO", from);
             }
+            if (fixme >= 0 && fixme < from) {
+                fixme = text.indexOf("FIXME", from);
+            }
+            int hit = todo < 0 ? fixme : fixme < 0 ? todo : Math.min(todo, fixme);
+            if (hit < 0) {
+                return count;
+            }
+            count++;
+            int end = text.indexOf('\n', hit);
+            if (end < 0) {
+                return count;
+            }
+            from = end + 1;
         }
-        return count;
     }
 }

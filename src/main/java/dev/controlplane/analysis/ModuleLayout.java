@@ -40,7 +40,9 @@ public final class ModuleLayout {
      */
     public record Module(String name, String path, String build, String id, Set<String> declared) {
         public boolean contains(String rel) {
-            return path.isEmpty() || rel.startsWith(path + "/");
+            // No concatenation: this runs modules × files × 3 times per analysis (7.5M on the 50k-file tree).
+            return path.isEmpty() || rel.length() > path.length() && rel.charAt(path.length()) == '/'
+                    && rel.startsWith(path);
         }
     }
 

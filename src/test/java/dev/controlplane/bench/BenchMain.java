@@ -20,7 +20,7 @@ import dev.controlplane.testing.TestFiles;
  * this with the test classpath. Usage:
  *
  * <pre>
- * BenchMain [--smoke] [--only startup,paint,compute,stale,fanout,idle,footprint,jobs] [--jar target/quarkus-app/quarkus-run.jar]
+ * BenchMain [--smoke] [--only startup,paint,compute,stale,fanout,idle,footprint,jobs,l2] [--jar target/quarkus-app/quarkus-run.jar]
  *           [--results bench/RESULTS.md] [--keep]
  * BenchMain generate DIR FILES [SEED]
  * </pre>
@@ -31,7 +31,7 @@ import dev.controlplane.testing.TestFiles;
  */
 public final class BenchMain {
     static final Set<String> SECTIONS = Set.of("startup", "paint", "compute", "stale", "fanout", "idle", "footprint",
-            "jobs");
+            "jobs", "l2");
 
     private BenchMain() {
     }
@@ -202,6 +202,10 @@ public final class BenchMain {
                 }
                 new IdleCpuBench(ctx).run(largeLabel, large);
             });
+        }
+        if (only.contains("l2")) {
+            // Last: it commits the generated project into a git repository (the repo card reads its history).
+            section(ctx, "audit L2, cold", () -> new L2Bench(ctx, repo).run(smallLabel, small));
         }
         ComputeBench.perCardTable(ctx.table, perCard);
         ComputeBench.CardTimes smallTimes = perCard.get(smallLabel);

@@ -234,11 +234,22 @@ class DashboardBrowserTest {
         awaitBadge("testing");
         browser.driver().findElement(By.cssSelector("[role=tab][data-tab=audit]")).click();
         WebElement analyze = browser.driver().findElement(By.cssSelector("button.analyze[data-tab='audit:l2']"));
+        // The progress bar may show and hide within a second on a small project: record what it showed.
+        browser.script("window.cpWarmingSeen = []; const bar = document.querySelector('[data-role=warming]');"
+                + "new MutationObserver(() => window.cpWarmingSeen.push((bar.hidden ? 'hidden ' : 'shown ')"
+                + " + bar.querySelector('[data-role=warming-text]').textContent))"
+                + ".observe(bar, {attributes: true, subtree: true, childList: true, characterData: true});");
         analyze.sendKeys(org.openqa.selenium.Keys.ENTER); // keyboard reachable: a real button
         for (String key : List.of("audit:l2:structure", "audit:l2:quality", "audit:l2:repo", "audit:l2:risks",
                 "audit:scores:enriched")) {
             awaitBadge(key);
         }
+        // Analyze reports progress on sys:warming / sys:warm: shown while the five cards compute, then hidden.
+        browser.await(WAIT, d -> Boolean.TRUE.equals(browser.script(
+                "return document.querySelector('[data-role=warming]').hidden;")) ? true : null);
+        String seen = String.valueOf(browser.script("return window.cpWarmingSeen.join('\\n');"));
+        assertTrue(seen.lines().anyMatch(l -> l.matches("shown Computing cards: \\d+/([5-9]|\\d\\d+)")), seen);
+        assertTrue(seen.lines().anyMatch(l -> l.matches("\\w+ Computing cards: (\\d+)/\\1")), seen);
         assertTrue(browser.badge("audit:l2:repo").contains("not a git repository"), browser.badge("audit:l2:repo"));
         assertTrue(browser.badge("audit:scores:enriched").startsWith("Q "));
         String risks = text(browser.card("audit:l2:risks"));

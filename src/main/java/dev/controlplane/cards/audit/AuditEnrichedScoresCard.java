@@ -2,7 +2,6 @@ package dev.controlplane.cards.audit;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 
@@ -43,40 +43,18 @@ public class AuditEnrichedScoresCard extends L2Card {
         return w;
     }
 
-    /** The cards whose results this one reads: declared once, the cache derives staleness and busts. */
-    @Override
-    public Set<String> peers() {
-        return Set.copyOf(PEERS);
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = L2Card.declare("audit:scores:enriched")
+            .title("Enriched scores")
+            .description("The audit scores with code health, repository health and risk posture added")
+            .order(64)
+            .alias("/api/audit/scores/enriched")
+            .peers(PEERS)
+            .build();
 
     @Override
-    public String key() {
-        return "audit:scores:enriched";
-    }
-
-    @Override
-    public String title() {
-        return "Enriched scores";
-    }
-
-    @Override
-    public String description() {
-        return "The audit scores with code health, repository health and risk posture added";
-    }
-
-    @Override
-    public int order() {
-        return 64;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of();
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/scores/enriched";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

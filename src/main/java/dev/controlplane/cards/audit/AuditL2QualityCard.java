@@ -1,6 +1,5 @@
 package dev.controlplane.cards.audit;
 
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import dev.controlplane.analysis.FileFacts;
 import dev.controlplane.analysis.NamingCheck;
 import dev.controlplane.analysis.SourceScan;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 
@@ -22,35 +22,17 @@ import dev.controlplane.cards.Level;
  */
 @ApplicationScoped
 public class AuditL2QualityCard extends L2Card {
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = L2Card.declare("audit:l2:quality")
+            .title("Code health")
+            .description("Per-file metrics and scores, hotspots (long, deep, complex code) and naming consistency")
+            .order(61)
+            .alias("/api/audit/code-health")
+            .build();
 
     @Override
-    public String key() {
-        return "audit:l2:quality";
-    }
-
-    @Override
-    public String title() {
-        return "Code health";
-    }
-
-    @Override
-    public String description() {
-        return "Per-file metrics and scores, hotspots (long, deep, complex code) and naming consistency";
-    }
-
-    @Override
-    public int order() {
-        return 61;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of();
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/code-health";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.controlplane.analysis.RepoHealth;
 import dev.controlplane.analysis.RepoHistory;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 
@@ -22,35 +23,18 @@ import dev.controlplane.cards.Level;
  */
 @ApplicationScoped
 public class AuditL2RepoCard extends L2Card {
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = L2Card.declare("audit:l2:repo")
+            .title("Repository")
+            .description("History, authors, object store, large and binary files, and repository hygiene")
+            .order(62)
+            .watch(".git/HEAD", ".git/refs/", ".git/packed-refs", ".gitattributes")
+            .alias("/api/audit/repo")
+            .build();
 
     @Override
-    public String key() {
-        return "audit:l2:repo";
-    }
-
-    @Override
-    public String title() {
-        return "Repository";
-    }
-
-    @Override
-    public String description() {
-        return "History, authors, object store, large and binary files, and repository hygiene";
-    }
-
-    @Override
-    public int order() {
-        return 62;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of(".git/HEAD", ".git/refs/", ".git/packed-refs", ".gitattributes");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/repo";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

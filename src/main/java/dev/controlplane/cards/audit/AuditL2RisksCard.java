@@ -20,6 +20,7 @@ import dev.controlplane.analysis.ModuleLayout;
 import dev.controlplane.analysis.RiskFindings;
 import dev.controlplane.analysis.SourceFile;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 
@@ -34,40 +35,19 @@ public class AuditL2RisksCard extends L2Card {
     /** The cards this one reads (to be declared as peers). */
     public static final List<String> PEERS = List.of("security", "docs", "testing", "env", "packages");
 
-    /** The cards whose results this one reads: declared once, the cache derives staleness and busts. */
-    @Override
-    public Set<String> peers() {
-        return Set.copyOf(PEERS);
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = L2Card.declare("audit:l2:risks")
+            .title("Risks")
+            .description("Prioritised findings from secrets, files, dependencies, docs, tests, env keys and links")
+            .order(63)
+            .watch(".env", ".env.example")
+            .alias("/api/audit/risks")
+            .peers(PEERS)
+            .build();
 
     @Override
-    public String key() {
-        return "audit:l2:risks";
-    }
-
-    @Override
-    public String title() {
-        return "Risks";
-    }
-
-    @Override
-    public String description() {
-        return "Prioritised findings from secrets, files, dependencies, docs, tests, env keys and links";
-    }
-
-    @Override
-    public int order() {
-        return 63;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.of(".env", ".env.example");
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/risks";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.controlplane.analysis.LibraryUsage;
 import dev.controlplane.analysis.ModuleLayout;
 import dev.controlplane.analysis.SourceScan;
 import dev.controlplane.cards.CardContext;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
 import dev.controlplane.project.manifests.DependencyCatalogue;
@@ -34,40 +35,19 @@ public class AuditL2StructureCard extends L2Card {
     /** The cards this one reads (to be declared as peers). */
     public static final List<String> PEERS = List.of("audit:deps");
 
-    /** The cards whose results this one reads: declared once, the cache derives staleness and busts. */
-    @Override
-    public Set<String> peers() {
-        return Set.copyOf(PEERS);
-    }
+    /** What the card is, where it sits and what it depends on: its one declaration. */
+    static final CardSpec SPEC = L2Card.declare("audit:l2:structure")
+            .title("Structure analysis")
+            .description("Source statistics, modules, the import graph and library usage (Java parsed with JavaParser)")
+            .order(60)
+            .watch(List.copyOf(ModuleLayout.MANIFESTS))
+            .alias("/api/audit/structure-analysis")
+            .peers(PEERS)
+            .build();
 
     @Override
-    public String key() {
-        return "audit:l2:structure";
-    }
-
-    @Override
-    public String title() {
-        return "Structure analysis";
-    }
-
-    @Override
-    public String description() {
-        return "Source statistics, modules, the import graph and library usage (Java parsed with JavaParser)";
-    }
-
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    @Override
-    public List<String> watchPaths() {
-        return List.copyOf(ModuleLayout.MANIFESTS);
-    }
-
-    @Override
-    public String alias() {
-        return "/api/audit/structure-analysis";
+    public CardSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Pref;
 import dev.controlplane.cards.Tab;
 
@@ -21,19 +22,15 @@ abstract class L2Card implements Card {
     /** Long lists are capped at this length with {@code <list>_total} beside. */
     static final int CAP = 50;
 
-    @Override
-    public Tab tab() {
-        return Tab.AUDIT;
+    /** The declaration every L2 card starts from: the Audit tab, on demand. */
+    static CardSpec.Builder declare(String key) {
+        return CardSpec.card(key).tab(Tab.AUDIT).defaultPref(Pref.MANUAL);
     }
 
+    /** Not the tab's scope (see above); a CardSpec has no scopes, so this stays an override. */
     @Override
     public Set<String> scopes() {
         return Set.of(SCOPE);
-    }
-
-    @Override
-    public Pref defaultPref() {
-        return Pref.MANUAL;
     }
 
     /** A peer's result; a failing peer counts as empty and is named in the warnings. */
