@@ -68,6 +68,17 @@ final class ControlClient {
     }
 
     /** The card keys from {@code GET /api/cards}, in display order. */
+    /** The cards a page computes by itself (preference {@code auto}): manual ones (Audit L2) wait for a click. */
+    List<String> autoCardKeys() throws IOException, InterruptedException {
+        List<String> keys = new ArrayList<>();
+        for (JsonNode card : get("/api/cards")) {
+            if ("auto".equals(card.path("pref").asText())) {
+                keys.add(card.path("key").asText());
+            }
+        }
+        return keys;
+    }
+
     List<String> cardKeys() throws IOException, InterruptedException {
         List<String> keys = new ArrayList<>();
         for (JsonNode card : get("/api/cards")) {
