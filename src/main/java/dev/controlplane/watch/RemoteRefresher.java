@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -31,8 +31,7 @@ import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventBus;
 import dev.controlplane.events.EventTypes;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Keeps the remote keys ({@code gh-*}) current while someone is looking: every
@@ -53,12 +52,7 @@ public class RemoteRefresher {
     private final EventBus bus;
     private final Duration interval;
     private final long waitMillis;
-    /**
-     * Runs the scheduled checks and the triggered ones, one at a time. Not a Quarkus {@code @Scheduled} method:
-     * that scheduler wakes every second to look for due triggers, which cost more CPU while idle than this check
-     * (issue #10: idle CPU).
-     */
-    private final ScheduledExecutorService triggered = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ExecutorService triggered = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "remote-refresh");
         thread.setDaemon(true);
         return thread;
@@ -79,33 +73,13 @@ public class RemoteRefresher {
         this.waitMillis = config.cache().computeTimeout().toMillis() + 5000;
     }
 
-    /** Before the container goes: a check still running would otherwise reach for beans already destroyed. */
-    void stop(@Observes ShutdownEvent ignored) {
-        triggered.shutdownNow();
-    }
-
     @PreDestroy
     void shutdown() {
         triggered.shutdownNow();
     }
 
-    /** Every {@code controlplane.remote.interval}, the first one an interval after start. */
-    void schedule(@Observes StartupEvent ignored) {
-        long millis = interval.toMillis();
-        try {
-            triggered.scheduleWithFixedDelay(() -> {
-                try {
-                    scheduled();
-                } catch (RuntimeException e) {
-                    // A periodic task that throws is never run again: log and keep the schedule.
-                    Log.warnf(e, "Remote refresh failed");
-                }
-            }, millis, millis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            Log.debug("Remote refresh not scheduled: shutting down");
-        }
-    }
-
+    @Scheduled(every = "${controlplane.remote.interval:60s}", delayed = "${controlplane.remote.interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         synchronized (this) {
             if (System.currentTimeMillis() < notBeforeMillis) {

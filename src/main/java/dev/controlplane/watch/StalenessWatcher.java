@@ -10,10 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,6 +34,7 @@ import dev.controlplane.support.ProjectDirectory;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 
 /**
@@ -62,12 +63,7 @@ public class StalenessWatcher {
     private final long pollMillis;
     private final long healthyPollMillis;
 
-    /**
-     * Runs the checks and the poll's timer. The poll is not a Quarkus {@code @Scheduled} method: the Quarkus
-     * scheduler wakes every second to look for due triggers and runs the job on a worker thread, which cost more
-     * CPU while idle than the poll itself (issue #10: idle CPU); here the thread sleeps until the poll is due.
-     */
-    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "staleness-check");
         thread.setDaemon(true);
         return thread;
@@ -110,22 +106,6 @@ public class StalenessWatcher {
         submit(this::checkAll);
     }
 
-    /** The poll, every {@code controlplane.watch.interval}, the first one an interval after start. */
-    void schedulePolls(@Observes StartupEvent ignored) {
-        try {
-            checker.scheduleWithFixedDelay(() -> {
-                try {
-                    pollOnChecker();
-                } catch (RuntimeException e) {
-                    // A failed tick must not cancel the schedule (a periodic task that throws never runs again).
-                    Log.warnf(e, "Staleness poll failed");
-                }
-            }, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            Log.debug("Staleness poll not scheduled: shutting down");
-        }
-    }
-
     void stop(@Observes ShutdownEvent ignored) {
         DirectoryWatcher watcher = directories;
         directories = null;
@@ -148,25 +128,10 @@ public class StalenessWatcher {
         }
     }
 
-    /**
-     * The safety net under the watch service, and the only mechanism without it: runs one poll on the checker
-     * thread and waits for it (tests call this instead of waiting for the schedule).
-     */
+    /** The safety net under the watch service, and the only mechanism without it. */
+    @Scheduled(every = "${controlplane.watch.interval:5s}", delayed = "${controlplane.watch.interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        Future<?> done = submit(this::pollOnChecker);
-        if (done != null) {
-            try {
-                done.get(5, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                Log.warnf("Staleness poll failed: %s", e.toString());
-            }
-        }
-    }
-
-    /** One poll, on the checker thread. With healthy watches it is a few field reads and one stat of the root. */
-    private void pollOnChecker() {
         DirectoryWatcher watcher = directories;
         boolean healthy = watcher != null && watcher.healthy();
         cache.shareProjectModel(healthy);
@@ -183,7 +148,16 @@ public class StalenessWatcher {
             return;
         }
         long started = System.nanoTime();
-        checkAll();
+        Future<?> done = submit(this::checkAll);
+        if (done != null) {
+            try {
+                done.get(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                Log.warnf("Staleness poll failed: %s", e.toString());
+            }
+        }
         polls.incrementAndGet();
         lastPollMs = (System.nanoTime() - started) / 1_000_000.0;
     }
