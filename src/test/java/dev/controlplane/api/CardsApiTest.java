@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardRegistry;
 import dev.controlplane.cards.Tab;
+import dev.controlplane.testing.InProcessRegistry;
 import dev.controlplane.testing.SampleProjectResource;
 import dev.controlplane.testing.SseClient;
 import dev.controlplane.testing.SseClient.Frame;
@@ -42,9 +42,6 @@ class CardsApiTest {
     @TestHTTPResource("/")
     URL base;
 
-    /** The cards the app registered: the expected list, so that adding a card touches no test but its own. */
-    @Inject
-    CardRegistry registry;
 
     private static JsonNode getJson(String path) {
         return given().get(path).then().statusCode(200).contentType(ContentType.JSON).extract().as(JsonNode.class);
@@ -62,21 +59,17 @@ class CardsApiTest {
             }
             assertEquals("/api/cards/" + card.get("key").asText(), card.get("endpoint").asText());
         }
-        // Every registered card, once each, in the registry's order.
-        assertEquals(registry.keys(), keys);
-        for (Card card : registry.all()) {
-            JsonNode listed = find(cards, card.key());
-            assertEquals(card.title(), listed.get("title").asText(), card.key());
-            assertEquals(card.description(), listed.get("description").asText(), card.key());
-            assertEquals(card.tabs().stream().map(Tab::id).toList(), strings(listed.get("tabs")), card.key());
-            assertEquals(card.alias(), listed.get("alias").asText(), card.key());
-            assertEquals(new HashSet<>(card.scopes()), new HashSet<>(strings(listed.get("scopes"))), card.key());
-            assertEquals(registry.graph().peers(card.key()), strings(listed.get("peers")), card.key());
-            assertEquals(registry.graph().dependents(card.key()), strings(listed.get("dependents")), card.key());
-            assertTrue(strings(listed.get("watch_paths")).containsAll(card.watchPaths()),
-                    card.key() + " is stale with its own paths");
-            assertTrue(List.of("auto", "manual", "hidden").contains(listed.get("pref").asText()), card.key());
+        assertEquals(new HashSet<>(keys).size(), keys.size(), "each card once: " + keys);
+        // The peer graph both ways: each card is listed among its peers' dependents.
+        for (JsonNode card : cards) {
+            for (String peer : strings(card.get("peers"))) {
+                assertTrue(strings(find(cards, peer).get("dependents")).contains(card.get("key").asText()),
+                        peer + " lists " + card.get("key") + " as a dependent");
+            }
         }
+        // In the app's JVM: the listing is the registry, so adding a card touches no test but its own.
+        InProcessRegistry.registry().ifPresent(registry -> theListingIsTheRegistry(registry, cards, keys));
+
         assertEquals("manual", find(cards, "audit:l2:quality").get("pref").asText(), "deep analysis is on demand");
         assertEquals("audit", find(cards, "audit:scores:enriched").get("tab").asText());
         JsonNode dns = find(cards, "dns");
@@ -98,6 +91,23 @@ class CardsApiTest {
         String page = given().get("/").then().statusCode(200).extract().asString();
         assertEquals(2, page.split("data-card=\"k8s\"", -1).length - 1, "k8s on devops and integrations");
         assertEquals(1, page.split("data-card=\"docs\"", -1).length - 1);
+    }
+
+    private static void theListingIsTheRegistry(CardRegistry registry, JsonNode cards, List<String> keys) {
+        assertEquals(registry.keys(), keys, "every registered card, once each, in the registry's order");
+        for (Card card : registry.all()) {
+            JsonNode listed = find(cards, card.key());
+            assertEquals(card.title(), listed.get("title").asText(), card.key());
+            assertEquals(card.description(), listed.get("description").asText(), card.key());
+            assertEquals(card.tabs().stream().map(Tab::id).toList(), strings(listed.get("tabs")), card.key());
+            assertEquals(card.alias(), listed.get("alias").asText(), card.key());
+            assertEquals(new HashSet<>(card.scopes()), new HashSet<>(strings(listed.get("scopes"))), card.key());
+            assertEquals(registry.graph().peers(card.key()), strings(listed.get("peers")), card.key());
+            assertEquals(registry.graph().dependents(card.key()), strings(listed.get("dependents")), card.key());
+            assertTrue(strings(listed.get("watch_paths")).containsAll(card.watchPaths()),
+                    card.key() + " is stale with its own paths");
+            assertTrue(List.of("auto", "manual", "hidden").contains(listed.get("pref").asText()), card.key());
+        }
     }
 
     private static List<String> strings(JsonNode array) {
@@ -227,7 +237,7 @@ class CardsApiTest {
     void preferencesValidateAndAreAnnounced() throws Exception {
         JsonNode prefs = getJson("/api/devops/prefs");
         assertEquals("hidden", prefs.get("dns").asText());
-        assertEquals(registry.keys().size(), prefs.size(), "one preference per card");
+        assertEquals(getJson("/api/cards").size(), prefs.size(), "one preference per card");
         try (SseClient stream = SseClient.connect(base.toString())) {
             stream.awaitType("state:snapshot", null, 5);
             given().header("X-Control-Plane", "1").contentType(ContentType.JSON).body("{\"pages\":\"manual\"}")
