@@ -66,11 +66,14 @@ public interface Card {
         return spec().alias();
     }
 
-    /** Bust scopes this card belongs to: the tabs it is shown on. */
+    /**
+     * Bust scopes this card belongs to: the tabs it is shown on, in the order they are declared (home first).
+     * Ordered so {@code GET /api/cards} prints the same on every start; {@code Set.copyOf} would not.
+     */
     default Set<String> scopes() {
         Set<String> scopes = new java.util.LinkedHashSet<>();
         tabs().forEach(tab -> scopes.add(tab.id()));
-        return Set.copyOf(scopes);
+        return java.util.Collections.unmodifiableSet(scopes);
     }
 
     /**

@@ -24,7 +24,8 @@ public record CardSpec(String key, String title, String description, List<Tab> t
         }
         tabs = List.copyOf(tabs);
         watchPaths = List.copyOf(watchPaths);
-        peers = Set.copyOf(peers);
+        // Declaration order, kept: a hash set's order changes from one JVM to the next.
+        peers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(peers));
     }
 
     public static Builder card(String key) {
@@ -94,12 +95,12 @@ public record CardSpec(String key, String title, String description, List<Tab> t
 
         /** The cards this one reads (see {@link Card#peers()}). */
         public Builder peers(String... keys) {
-            peers = Set.of(keys);
+            peers = new java.util.LinkedHashSet<>(List.of(keys));
             return this;
         }
 
         public Builder peers(Collection<String> keys) {
-            peers = Set.copyOf(keys);
+            peers = new java.util.LinkedHashSet<>(keys);
             return this;
         }
 

@@ -77,8 +77,12 @@ public class AuditL2RepoCard extends L2Card {
         health.put("score", repo.available() ? score.score() : 0);
         ObjectNode breakdown = health.putObject("breakdown");
         score.breakdown().forEach(breakdown::put);
+        // In the breakdown's order (the order the scoring declares its parts): WEIGHTS is a Map.of, whose
+        // iteration order changes from one JVM to the next.
         ObjectNode weights = health.putObject("weights");
-        RepoHealth.WEIGHTS.forEach(weights::put);
+        score.breakdown().keySet().forEach(part -> weights.put(part, RepoHealth.WEIGHTS.get(part)));
+        RepoHealth.WEIGHTS.keySet().stream().filter(part -> !weights.has(part)).sorted()
+                .forEach(part -> weights.put(part, RepoHealth.WEIGHTS.get(part)));
         ArrayNode missing = card.putArray("missing_tools");
         if (repo.gitMissing()) {
             missing.add(CardJson.missingTool("git", "git", "apt-get install git"));

@@ -40,7 +40,7 @@ public class AuditL2StructureCard extends L2Card {
             .title("Structure analysis")
             .description("Source statistics, modules, the import graph and library usage (Java parsed with JavaParser)")
             .order(60)
-            .watch(List.copyOf(ModuleLayout.MANIFESTS))
+            .watch(ModuleLayout.MANIFESTS.stream().sorted().toList()) // sorted: a Set.of has no stable order
             .alias("/api/audit/structure-analysis")
             .peers(PEERS)
             .build();

@@ -78,6 +78,9 @@ class AuditL2CardsTest {
         assertEquals(List.of(".git/HEAD", ".git/refs/", ".git/packed-refs", ".gitattributes"),
                 new AuditL2RepoCard().watchPaths());
         assertEquals(List.of("security", "docs", "testing", "env", "packages"), AuditL2RisksCard.PEERS);
+        // The manifests come from a hash set: sorted, so /api/cards lists them the same way on every start.
+        assertEquals(dev.controlplane.analysis.ModuleLayout.MANIFESTS.stream().sorted().toList(),
+                new AuditL2StructureCard().watchPaths());
     }
 
     @Test
