@@ -180,8 +180,8 @@ public class AuditStructureCard implements Card {
         flags.addAll("has_web", tree.webAssets);
         flags.addAll("has_api", tree.apiSpecs);
         flags.addAll("has_cli", tree.cliFiles);
-        build.consoleScripts.forEach(manifest -> flags.add("has_cli", "console scripts (" + manifest + ")"));
-        build.entrypoints.stream().filter(e -> e.type().equals("bin"))
+        build.consoleScripts().forEach(manifest -> flags.add("has_cli", "console scripts (" + manifest + ")"));
+        build.entrypoints().stream().filter(e -> e.type().equals("bin"))
                 .forEach(e -> flags.add("has_cli", "bin " + e.name() + " (" + e.path() + ")"));
         flags.addAll("has_docs", tree.docs);
         flags.addAll("has_tests", tree.tests);
@@ -196,13 +196,13 @@ public class AuditStructureCard implements Card {
         scriptMains(ctx, tree, flags, mains);
 
         List<Entrypoint> entrypoints = new ArrayList<>(mains);
-        build.entrypoints.stream().filter(e -> e.type().equals("bin") || e.type().equals("script"))
+        build.entrypoints().stream().filter(e -> e.type().equals("bin") || e.type().equals("script"))
                 .forEach(entrypoints::add);
         makeTargets(ctx).forEach(entrypoints::add);
-        build.entrypoints.stream().filter(e -> e.type().equals("build-plugin") || e.type().equals("main-class"))
+        build.entrypoints().stream().filter(e -> e.type().equals("build-plugin") || e.type().equals("main-class"))
                 .forEach(entrypoints::add);
 
-        List<Module> modules = new ArrayList<>(build.modules.values());
+        List<Module> modules = new ArrayList<>(build.modules());
         String solutionType = solutionType(tree, flags, webUi, modules, !entrypoints.isEmpty());
         return json(tree, build, flags, entrypoints, modules, solutionType);
     }
@@ -210,7 +210,7 @@ public class AuditStructureCard implements Card {
     /** Dependency-based evidence; returns whether a UI framework is among them. */
     private static boolean dependencyFlags(BuildFiles build, Flags flags) {
         boolean webUi = false;
-        for (Map.Entry<String, String> dependency : build.dependencies.entrySet()) {
+        for (Map.Entry<String, String> dependency : build.dependencies().entrySet()) {
             String name = dependency.getKey();
             String reason = "dependency " + name + " (" + dependency.getValue() + ")";
             if (WEB_UI_DEPS.contains(name)) {
@@ -397,7 +397,7 @@ public class AuditStructureCard implements Card {
         card.set("modules", moduleArray);
         card.put("file_count", tree.files);
         card.put("solution_type", solutionType);
-        card.set("warnings", CardJson.strings(build.warnings));
+        card.set("warnings", CardJson.strings(build.warnings()));
         return CardJson.summary(card, solutionType, tree.files == 0 ? Level.NONE : Level.OK);
     }
 
