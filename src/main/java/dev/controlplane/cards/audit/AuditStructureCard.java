@@ -1,19 +1,12 @@
 package dev.controlplane.cards.audit;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +21,6 @@ import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.build.BuildFiles.Entrypoint;
 import dev.controlplane.project.build.BuildFiles.Module;
-import dev.controlplane.project.files.MakefileTargets;
 import dev.controlplane.project.build.BuildFiles;
 import dev.controlplane.project.build.SourceTree;
 
@@ -78,9 +70,7 @@ import dev.controlplane.project.build.SourceTree;
  */
 @ApplicationScoped
 public class AuditStructureCard implements Card {
-    static final int MAX_EVIDENCE = 5;
     static final int MAX_ENTRYPOINTS = 100;
-    static final long MAX_SOURCE_BYTES = 512 * 1024;
 
     static final Set<String> WEB_SERVER_DEPS = Set.of("spring-boot-starter-web", "spring-boot-starter-webflux",
             "spring-webmvc", "quarkus-rest", "quarkus-rest-jackson", "quarkus-resteasy", "quarkus-resteasy-reactive",
@@ -105,26 +95,11 @@ public class AuditStructureCard implements Card {
             "github.com/alecthomas/kong", "clap", "structopt", "argh", "thor");
     static final List<String> CI_FILES = List.of(".gitlab-ci.yml", "Jenkinsfile", ".circleci/config.yml",
             ".travis.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".drone.yml");
-    static final List<String> MAKEFILES = List.of("Makefile", "makefile", "GNUmakefile");
     static final List<String> COMPOSE_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml",
             "docker-compose.yml");
 
     // Declarations and annotations are matched at the start of a line: the same words inside a string or a
     // comment (a code generator, this very class) are not a main method or an endpoint.
-    private static final Pattern JVM_MAIN = Pattern.compile(
-            "^\\s*(?:(?:public|final)\\s+)*static\\s+(?:final\\s+)?void\\s+main\\s*\\(|^\\s*@QuarkusMain\\b"
-                    + "|^\\s*fun\\s+main\\s*\\(", Pattern.MULTILINE);
-    private static final Pattern JVM_PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
-    private static final Pattern JVM_ENDPOINT = Pattern.compile(
-            "^\\s*@(?:Path|RestController|GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping|RequestMapping)\\b",
-            Pattern.MULTILINE);
-    private static final Pattern SCRIPT_ENDPOINT = Pattern.compile(
-            "^\\s*@\\w+\\.(?:get|post|put|delete|patch|route|api_route)\\(|\\bAPIRouter\\(" // Python
-                    + "|\\b(?:app|router|server|api)\\.(?:get|post|put|delete|patch)\\(\\s*['\"`]/" // Express-style
-                    + "|\\.(?:HandleFunc|Handle|GET|POST|PUT|DELETE)\\(\\s*\"/", // Go
-            Pattern.MULTILINE);
-    private static final Pattern PYTHON_CLI = Pattern.compile(
-            "^\\s*(?:import|from)\\s+(?:argparse|click|typer|fire)\\b|\\bsys\\.argv\\b", Pattern.MULTILINE);
 
     /** What the card is, where it sits and what it depends on: its one declaration. */
     static final CardSpec SPEC = CardSpec.card("audit:structure")
@@ -141,40 +116,13 @@ public class AuditStructureCard implements Card {
         return SPEC;
     }
 
-    /** Flag name → evidence, in the order the flags are reported. */
-    private static final class Flags {
-        final Map<String, Set<String>> evidence = new LinkedHashMap<>();
-
-        Flags() {
-            for (String flag : List.of("has_cli", "has_web", "has_api", "has_docs", "has_tests", "has_iac", "has_ci",
-                    "has_docker")) {
-                evidence.put(flag, new LinkedHashSet<>());
-            }
-        }
-
-        void add(String flag, String reason) {
-            Set<String> reasons = evidence.get(flag);
-            if (reasons.size() < MAX_EVIDENCE) {
-                reasons.add(reason);
-            }
-        }
-
-        void addAll(String flag, List<String> paths) {
-            paths.forEach(path -> add(flag, path));
-        }
-
-        boolean is(String flag) {
-            return !evidence.get(flag).isEmpty();
-        }
-    }
-
     @Override
     public ObjectNode compute(CardContext ctx) {
         SourceTree tree = SourceTree.scan(ctx);
         BuildFiles build = new BuildFiles(ctx);
         tree.manifests.forEach(build::read);
 
-        Flags flags = new Flags();
+        StructureFlags flags = new StructureFlags();
         boolean webUi = dependencyFlags(build, flags);
         webUi |= !tree.webAssets.isEmpty();
         flags.addAll("has_web", tree.webAssets);
@@ -191,24 +139,24 @@ public class AuditStructureCard implements Card {
         ciFlags(ctx, flags);
 
         List<Entrypoint> mains = new ArrayList<>();
-        scanJvmSources(ctx, tree, flags, mains);
-        scanEndpointSources(ctx, tree, flags);
-        scriptMains(ctx, tree, flags, mains);
+        SourceEvidence.scanJvmSources(ctx, tree, flags, mains);
+        SourceEvidence.scanEndpointSources(ctx, tree, flags);
+        SourceEvidence.scriptMains(ctx, tree, flags, mains);
 
         List<Entrypoint> entrypoints = new ArrayList<>(mains);
         build.entrypoints().stream().filter(e -> e.type().equals("bin") || e.type().equals("script"))
                 .forEach(entrypoints::add);
-        makeTargets(ctx).forEach(entrypoints::add);
+        SourceEvidence.makeTargets(ctx).forEach(entrypoints::add);
         build.entrypoints().stream().filter(e -> e.type().equals("build-plugin") || e.type().equals("main-class"))
                 .forEach(entrypoints::add);
 
         List<Module> modules = new ArrayList<>(build.modules());
-        String solutionType = solutionType(tree, flags, webUi, modules, !entrypoints.isEmpty());
+        String solutionType = SolutionType.of(tree, flags, webUi, modules, !entrypoints.isEmpty());
         return json(tree, build, flags, entrypoints, modules, solutionType);
     }
 
     /** Dependency-based evidence; returns whether a UI framework is among them. */
-    private static boolean dependencyFlags(BuildFiles build, Flags flags) {
+    private static boolean dependencyFlags(BuildFiles build, StructureFlags flags) {
         boolean webUi = false;
         for (Map.Entry<String, String> dependency : build.dependencies().entrySet()) {
             String name = dependency.getKey();
@@ -229,7 +177,7 @@ public class AuditStructureCard implements Card {
         return webUi;
     }
 
-    private static void ciFlags(CardContext ctx, Flags flags) {
+    private static void ciFlags(CardContext ctx, StructureFlags flags) {
         ctx.files(ctx.path(".github/workflows"), 50, file -> {
             String name = file.getFileName().toString();
             return name.endsWith(".yml") || name.endsWith(".yaml");
@@ -242,125 +190,7 @@ public class AuditStructureCard implements Card {
         }
     }
 
-    /** Java/Kotlin main classes and endpoint annotations, reading each main source once. */
-    private static void scanJvmSources(CardContext ctx, SourceTree tree, Flags flags, List<Entrypoint> mains) {
-        for (Path file : tree.jvmSources) {
-            String text = readSource(file);
-            if (text == null) {
-                continue;
-            }
-            String rel = ctx.rel(file);
-            String name = file.getFileName().toString();
-            String className = name.substring(0, name.lastIndexOf('.'));
-            if (JVM_MAIN.matcher(text).find() || className.endsWith("Application") && !className.equals("Application")
-                    || className.equals("Application") && text.contains("@SpringBootApplication")) {
-                Matcher pkg = JVM_PACKAGE.matcher(text);
-                mains.add(new Entrypoint("main", pkg.find() ? pkg.group(1) + "." + className : className, rel));
-            }
-            if (JVM_ENDPOINT.matcher(text).find()) {
-                flags.add("has_api", "endpoint code " + rel);
-            }
-        }
-    }
-
-    private static void scanEndpointSources(CardContext ctx, SourceTree tree, Flags flags) {
-        for (Path file : tree.endpointSources) {
-            if (flags.evidence.get("has_api").size() >= MAX_EVIDENCE) {
-                return;                             // enough evidence: no need to open more files
-            }
-            String text = readSource(file);
-            if (text != null && SCRIPT_ENDPOINT.matcher(text).find()) {
-                flags.add("has_api", "endpoint code " + ctx.rel(file));
-            }
-        }
-    }
-
-    /** Python, Go and Rust main files; a Python main that parses arguments also counts as a CLI. */
-    private static void scriptMains(CardContext ctx, SourceTree tree, Flags flags, List<Entrypoint> mains) {
-        for (Path file : tree.pythonMains) {
-            String rel = ctx.rel(file);
-            String name = file.getFileName().toString();
-            String dir = BuildFiles.parentDir(rel);
-            String label = name.equals("__main__.py") && !dir.isEmpty() ? dir.substring(dir.lastIndexOf('/') + 1) : name;
-            mains.add(new Entrypoint("main", label, rel));
-            String text = readSource(file);
-            if (text != null && PYTHON_CLI.matcher(text).find()) {
-                flags.add("has_cli", "argument parsing in " + rel);
-            }
-        }
-        for (Path file : tree.goMains) {
-            String dir = BuildFiles.parentDir(ctx.rel(file));
-            mains.add(new Entrypoint("main", dir.isEmpty() ? "main" : dir.substring(dir.lastIndexOf('/') + 1),
-                    ctx.rel(file)));
-        }
-        for (Path file : tree.rustMains) {
-            String rel = ctx.rel(file);
-            String name = file.getFileName().toString();
-            mains.add(new Entrypoint("main", rel.contains("src/bin/") ? name.substring(0, name.length() - 3) : "main",
-                    rel));
-        }
-    }
-
-    private static List<Entrypoint> makeTargets(CardContext ctx) {
-        for (String makefile : MAKEFILES) {
-            if (ctx.isFile(makefile)) {
-                String text = readSource(ctx.path(makefile));
-                if (text != null) {
-                    return MakefileTargets.parse(text).stream().map(t -> new Entrypoint("make", t, makefile)).toList();
-                }
-            }
-        }
-        return List.of();
-    }
-
-    static String solutionType(SourceTree tree, Flags flags, boolean webUi, List<Module> modules, boolean runnable) {
-        if (tree.files == 0) {
-            return "empty project";
-        }
-        String primary = primaryLanguage(tree.languages);
-        if (primary == null) {
-            if (flags.is("has_iac")) {
-                return "infrastructure";
-            }
-            if (flags.is("has_docs")) {
-                return "documentation";
-            }
-            return tree.languages.containsKey("html") ? "static site" : "project";
-        }
-        String kind;
-        if (webUi) {
-            kind = "web app";
-        } else if (flags.is("has_api")) {
-            kind = "api service";
-        } else if (flags.is("has_web")) {
-            kind = "web app";
-        } else if (flags.is("has_cli")) {
-            kind = "cli";
-        } else {
-            kind = runnable ? "app" : "library";
-        }
-        boolean multi = modules.size() >= 2 || componentDirectories(tree) >= 2;
-        return (multi ? "multi-component " : "") + primary + " " + kind;
-    }
-
-    /** The language with the most files, leaving out markup, styles, SQL, shell and HCL. */
-    static String primaryLanguage(Map<String, Integer> languages) {
-        return languages.entrySet().stream().filter(e -> !SourceTree.NOT_PRIMARY.contains(e.getKey()))
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> switch (e.getKey()) {
-                    case "vue", "svelte" -> "javascript";  // single-file components of a JS front end
-                    default -> e.getKey();
-                })
-                .findFirst().orElse(null);
-    }
-
-    private static long componentDirectories(SourceTree tree) {
-        return tree.manifests.stream()
-                .filter(p -> SourceTree.COMPONENT_MANIFESTS.contains(p.getFileName().toString()))
-                .map(Path::getParent).distinct().count();
-    }
-
-    private ObjectNode json(SourceTree tree, BuildFiles build, Flags flags, List<Entrypoint> entrypoints,
+    private ObjectNode json(SourceTree tree, BuildFiles build, StructureFlags flags, List<Entrypoint> entrypoints,
             List<Module> modules, String solutionType) {
         ObjectNode card = CardJson.object();
         ObjectNode detectedBy = CardJson.object();
@@ -385,7 +215,7 @@ public class AuditStructureCard implements Card {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> languages.put(e.getKey(), e.getValue()));
         card.set("languages", languages);
-        card.put("primary_language", primaryLanguage(tree.languages));
+        card.put("primary_language", SolutionType.primaryLanguage(tree.languages));
 
         ArrayNode moduleArray = CardJson.array();
         modules.stream().sorted(Comparator.comparing(Module::kind).thenComparing(Module::path)).forEach(m -> {
@@ -401,15 +231,4 @@ public class AuditStructureCard implements Card {
         return CardJson.summary(card, solutionType, tree.files == 0 ? Level.NONE : Level.OK);
     }
 
-    /** A source file's text for scanning, or null when it is over 512 KB, missing or unreadable. */
-    static String readSource(Path file) {
-        try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_SOURCE_BYTES) {
-                return null;
-            }
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
 }
