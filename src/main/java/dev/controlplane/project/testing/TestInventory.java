@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +13,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.controlplane.project.ProjectAccess;
-import dev.controlplane.project.files.TestCodeCounter;
-import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ProjectWalker;
 
 /**
@@ -33,9 +30,6 @@ public final class TestInventory {
     /** Config files of one kind that are read (a monorepo with more is still described by the first ones). */
     private static final int MAX_CONFIGS_PER_KIND = 50;
 
-    private static final Set<String> JS_EXTENSIONS = Set.of("js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts");
-    /** Directories whose non-test code is test support (helpers, fixtures), not project source. */
-    private static final Set<String> TEST_DIR_NAMES = Set.of("test", "tests", "__tests__", "spec", "testdata");
     private static final Set<String> EXACT_CONFIG_NAMES = Set.of("pyproject.toml", "pytest.ini", "setup.cfg",
             "tox.ini", "conftest.py", ".coveragerc", "Pipfile", "package.json", "pom.xml", "build.gradle",
             "build.gradle.kts", "go.mod", "Cargo.toml");
@@ -65,12 +59,13 @@ public final class TestInventory {
     private final List<String> testRoots = new ArrayList<>();
     private final Map<String, List<Path>> configs = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
-    private int sourceFiles;
     private boolean truncated;
     private String currentTestRoot;
+    private final TestFileClassifier classifier;
 
     private TestInventory(ProjectAccess ctx) {
         this.ctx = ctx;
+        this.classifier = new TestFileClassifier(ctx, testFiles, inlineRustTests, warnings);
     }
 
     public static TestInventory scan(ProjectAccess ctx) {
@@ -99,7 +94,8 @@ public final class TestInventory {
                 testRoots.add(currentTestRoot);
             }
             ProjectWalker.Summary part = ctx.project().walk(root.dir(), ctx.depth(), budget, (file, attrs) -> {
-                visit(file, attrs.size(), underSrcTest);
+                noteConfig(file.getFileName().toString(), file);
+                classifier.classify(file, attrs.size(), underSrcTest, currentTestRoot);
                 return true;
             }, dir -> enter(root, dir, pending));
             budget -= part.files();
@@ -140,125 +136,6 @@ public final class TestInventory {
         return true;
     }
 
-    private void visit(Path file, long size, boolean underSrcTest) {
-        String name = file.getFileName().toString();
-        noteConfig(name, file);
-        String ext = extension(name);
-        String rel = ctx.rel(file);
-        switch (ext) {
-            case "java", "kt" -> {
-                if (underSrcTest) {
-                    jvmTest(file, rel, name, size, ext.equals("kt"));
-                } else {
-                    sourceFiles++;
-                }
-            }
-            case "py" -> python(file, rel, name, size, underSrcTest);
-            case "go" -> go(file, rel, name, size, underSrcTest);
-            case "rs" -> rust(file, rel, size, underSrcTest);
-            default -> {
-                if (JS_EXTENSIONS.contains(ext)) {
-                    js(file, rel, name, size, underSrcTest);
-                }
-            }
-        }
-    }
-
-    private void jvmTest(Path file, String rel, String name, long size, boolean kotlin) {
-        String className = name.substring(0, name.lastIndexOf('.'));
-        boolean integration = isFailsafeName(className);
-        boolean namedAsTest = integration || isSurefireName(className);
-        String text = read(file, rel, size);
-        TestCodeCounter.Counts counts = text == null ? new TestCodeCounter.Counts(0, 0)
-                : TestCodeCounter.junit(text, kotlin);
-        // helpers and fixtures under src/test are neither tests nor project source
-        if (counts.functions() > 0 || namedAsTest) {
-            testFiles.add(new TestFile(rel, currentTestRoot, Family.JVM, counts.functions(), counts.classes(),
-                    integration, EnumSet.noneOf(Hint.class)));
-        }
-    }
-
-    private void python(Path file, String rel, String name, long size, boolean underSrcTest) {
-        if (name.startsWith("test_") || name.endsWith("_test.py")) {
-            String text = read(file, rel, size);
-            TestCodeCounter.PythonCounts counts = text == null ? new TestCodeCounter.PythonCounts(0, 0, false, false)
-                    : TestCodeCounter.python(text);
-            Set<Hint> hints = EnumSet.noneOf(Hint.class);
-            if (counts.unittestClasses()) {
-                hints.add(Hint.UNITTEST);
-            }
-            if (counts.importsPytest()) {
-                hints.add(Hint.PYTEST_IMPORT);
-            }
-            testFiles.add(new TestFile(rel, parentDir(rel), Family.PYTHON, counts.functions(), counts.classes(),
-                    false, hints));
-        } else if (!name.equals("conftest.py")) {
-            countSource(rel, underSrcTest);
-        }
-    }
-
-    private void js(Path file, String rel, String name, long size, boolean underSrcTest) {
-        if (name.endsWith(".d.ts") || name.endsWith(".d.mts") || name.endsWith(".d.cts")) {
-            return;
-        }
-        String stem = name.substring(0, name.lastIndexOf('.'));
-        if (stem.endsWith(".test") || stem.endsWith(".spec") || hasDirSegment(rel, "__tests__")) {
-            String text = read(file, rel, size);
-            TestCodeCounter.JsCounts counts = text == null ? new TestCodeCounter.JsCounts(0, 0, false, false)
-                    : TestCodeCounter.js(text);
-            Set<Hint> hints = EnumSet.noneOf(Hint.class);
-            if (counts.importsVitest()) {
-                hints.add(Hint.VITEST_IMPORT);
-            }
-            if (counts.importsJest()) {
-                hints.add(Hint.JEST_IMPORT);
-            }
-            testFiles.add(new TestFile(rel, parentDir(rel), Family.JS, counts.functions(), counts.suites(), false,
-                    hints));
-        } else if (!name.startsWith(".") && !stem.contains(".config")) {
-            // tool configuration (jest.config.js, vite.config.ts) is not application source
-            countSource(rel, underSrcTest);
-        }
-    }
-
-    private void go(Path file, String rel, String name, long size, boolean underSrcTest) {
-        if (name.endsWith("_test.go")) {
-            String text = read(file, rel, size);
-            int tests = text == null ? 0 : TestCodeCounter.go(text);
-            testFiles.add(new TestFile(rel, parentDir(rel), Family.GO, tests, 0, false, EnumSet.noneOf(Hint.class)));
-        } else {
-            countSource(rel, underSrcTest);
-        }
-    }
-
-    /** Cargo's integration tests live in {@code tests/}; unit tests sit inline in the sources they test. */
-    private void rust(Path file, String rel, long size, boolean underSrcTest) {
-        String text = read(file, rel, size);
-        int tests = text == null ? 0 : TestCodeCounter.rust(text);
-        TestFile entry = new TestFile(rel, parentDir(rel), Family.RUST, tests, 0, false, EnumSet.noneOf(Hint.class));
-        if (hasDirSegment(rel, "tests")) {
-            testFiles.add(entry);
-            return;
-        }
-        countSource(rel, underSrcTest);
-        if (tests > 0) {
-            inlineRustTests.add(entry);
-        }
-    }
-
-    private void countSource(String rel, boolean underSrcTest) {
-        if (underSrcTest) {
-            return;
-        }
-        String dir = parentDir(rel);
-        for (String segment : dir.split("/")) {
-            if (TEST_DIR_NAMES.contains(segment)) {
-                return;
-            }
-        }
-        sourceFiles++;
-    }
-
     private void noteConfig(String name, Path file) {
         String kind = configKind(name);
         if (kind == null) {
@@ -287,15 +164,6 @@ public final class TestInventory {
         return null;
     }
 
-    /** Reads a test file for counting; an oversized one is noted and left uncounted. */
-    private String read(Path file, String rel, long size) {
-        if (size > MAX_TEST_FILE_BYTES) {
-            warnings.add(rel + ": not scanned, " + (size / 1024) + " KB is over the 512 KB limit");
-            return null;
-        }
-        return Manifests.text(file);
-    }
-
     public static boolean isFailsafeName(String className) {
         return className.startsWith("IT") || className.endsWith("IT") || className.endsWith("ITCase");
     }
@@ -305,20 +173,9 @@ public final class TestInventory {
                 || className.endsWith("TestCase");
     }
 
-    private static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? "" : name.substring(dot + 1);
-    }
-
     public static String parentDir(String rel) {
         int slash = rel.lastIndexOf('/');
         return slash < 0 ? "" : rel.substring(0, slash);
-    }
-
-    private static boolean hasDirSegment(String rel, String segment) {
-        String dir = parentDir(rel);
-        return dir.equals(segment) || dir.startsWith(segment + "/") || dir.endsWith("/" + segment)
-                || dir.contains("/" + segment + "/");
     }
 
     public List<TestFile> testFiles() {
@@ -347,7 +204,7 @@ public final class TestInventory {
     }
 
     public int sourceFiles() {
-        return sourceFiles;
+        return classifier.sourceFiles();
     }
 
     public List<String> warnings() {
