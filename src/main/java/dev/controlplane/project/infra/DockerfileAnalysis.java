@@ -20,10 +20,8 @@ import java.util.regex.Pattern;
 public record DockerfileAnalysis(List<String> baseImages, List<String> stages, List<String> ports, List<String> warnings,
         String finalUser) {
 
-    private static final Pattern HEREDOC = Pattern.compile("<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z]+)\\s*=\\s*(\\S+)\\s*$");
     private static final Set<String> ROOT_USERS = Set.of("root", "0", "root:root", "0:0");
 
     /** One instruction after joining its continuation lines; {@code line} is where it starts (1-based). */
@@ -49,7 +47,7 @@ public record DockerfileAnalysis(List<String> baseImages, List<String> stages, L
     }
 
     public static DockerfileAnalysis parse(String text) {
-        List<Instruction> instructions = instructions(text);
+        List<Instruction> instructions = DockerfileInstructions.split(text);
         Map<String, String> globalArgs = new HashMap<>();
         List<Stage> stages = new ArrayList<>();
         Set<String> baseImages = new LinkedHashSet<>();
@@ -221,84 +219,6 @@ public record DockerfileAnalysis(List<String> baseImages, List<String> stages, L
         return out.toString();
     }
 
-    /** Splits the Dockerfile into instructions, honouring the escape directive, continuations and heredocs. */
-    public static List<Instruction> instructions(String text) {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        char escape = escapeDirective(lines);
-        List<Instruction> result = new ArrayList<>();
-        int i = 0;
-        while (i < lines.length) {
-            String line = lines[i];
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                i++;
-                continue;
-            }
-            int start = i + 1;
-            StringBuilder logical = new StringBuilder();
-            String piece = line;
-            while (true) {
-                String stripped = piece.stripTrailing();
-                boolean continues = !stripped.isEmpty() && stripped.charAt(stripped.length() - 1) == escape;
-                logical.append(continues ? stripped.substring(0, stripped.length() - 1) : stripped);
-                i++;
-                if (!continues) {
-                    break;
-                }
-                // Comment and empty lines inside a continuation are dropped, not ends of the instruction.
-                while (i < lines.length && (lines[i].isBlank() || lines[i].strip().startsWith("#"))) {
-                    i++;
-                }
-                if (i >= lines.length) {
-                    break;
-                }
-                piece = lines[i];
-            }
-            String instruction = logical.toString().strip();
-            int space = firstWhitespace(instruction);
-            String keyword = (space < 0 ? instruction : instruction.substring(0, space)).toUpperCase(Locale.ROOT);
-            String args = space < 0 ? "" : instruction.substring(space + 1).strip();
-            result.add(new Instruction(start, keyword, args));
-            i = skipHeredocs(lines, i, keyword, args);
-        }
-        return result;
-    }
-
-    /** Skips heredoc bodies ({@code RUN <<EOF ... EOF}): their lines are data, not instructions. */
-    private static int skipHeredocs(String[] lines, int next, String keyword, String args) {
-        if (!keyword.equals("RUN") && !keyword.equals("COPY") && !keyword.equals("ADD")) {
-            return next;
-        }
-        int i = next;
-        Matcher m = HEREDOC.matcher(args);
-        while (m.find()) {
-            boolean stripTabs = !m.group(1).isEmpty();
-            String terminator = m.group(3);
-            while (i < lines.length) {
-                String body = stripTabs ? lines[i].replaceFirst("^\\t+", "") : lines[i];
-                i++;
-                if (body.equals(terminator) || body.stripTrailing().equals(terminator)) {
-                    break;
-                }
-            }
-        }
-        return i;
-    }
-
-    /** Parser directives come first, before any instruction, comment or blank line ends them. */
-    private static char escapeDirective(String[] lines) {
-        for (String line : lines) {
-            Matcher m = DIRECTIVE.matcher(line.strip());
-            if (!m.matches()) {
-                break;
-            }
-            if (m.group(1).equalsIgnoreCase("escape") && m.group(2).length() == 1) {
-                return m.group(2).charAt(0);
-            }
-        }
-        return '\\';
-    }
-
     /** Whitespace-separated tokens, or the strings of the JSON (exec) form {@code ["a", "b"]}. */
     public static List<String> tokens(String args) {
         String trimmed = args.strip();
@@ -321,15 +241,6 @@ public record DockerfileAnalysis(List<String> baseImages, List<String> stages, L
     private static String firstToken(String args) {
         List<String> tokens = tokens(args);
         return tokens.isEmpty() ? "" : tokens.get(0);
-    }
-
-    private static int firstWhitespace(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String unquote(String value) {
