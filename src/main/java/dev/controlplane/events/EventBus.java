@@ -6,10 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -26,7 +23,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.config.ControlPlaneConfig;
-import dev.controlplane.support.Clock;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,7 +35,7 @@ import io.vertx.core.Vertx;
  * synchronous observer, so the order events are published in is the order of their {@code seq}. It keeps
  * <ul>
  * <li>a ring of the last events, to replay to a client that reconnects with its last position,</li>
- * <li>the latest {@code cache:done} payload per card and which cards are stale, for snapshots,</li>
+ * <li>the latest {@code cache:done} payload per card and which cards are stale, for snapshots ({@link CardStates}),</li>
  * <li>the connected subscribers, each with a bounded backlog.</li>
  * </ul>
  * Sequence numbers start at the boot time in microseconds, so a position from an earlier server start can
@@ -59,8 +55,7 @@ public class EventBus {
     private final String instanceId;
     private final Object lock = new Object();
     private final ArrayDeque<Frame> ring = new ArrayDeque<>();
-    private final Map<String, Latest> latest = new LinkedHashMap<>();
-    private final Set<String> stale = new HashSet<>();
+    private final CardStates cards = new CardStates();
     // Registered under the lock (so replay and live never overlap) but removed without it: a connection
     // closing on an event-loop thread must never wait for a publisher.
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
@@ -117,7 +112,7 @@ public class EventBus {
             while (ring.size() > ringCapacity) {
                 ring.removeFirst();
             }
-            track(event);
+            cards.track(event);
             catchUps.forEach(c -> c.track(event));
             for (Subscriber subscriber : subscribers) {
                 if (!subscriber.offer(frame)) {
@@ -133,50 +128,13 @@ public class EventBus {
         }
     }
 
-    /** Keeps what a snapshot needs: the last payload per card, and which cards are stale. */
-    private void track(BusEvent event) {
-        switch (event.type()) {
-            case EventTypes.CACHE_DONE -> {
-                latest.put(event.key(), new Latest(event.data(), cachedAt(event.data())));
-                stale.remove(event.key());
-            }
-            case EventTypes.STATE_STALE -> {
-                // A check that started before a recompute may report on the entry the recompute replaced.
-                Latest current = latest.get(event.key());
-                JsonNode about = event.data().path("cache_mtime");
-                if (current == null || !about.isNumber() || about.asDouble() >= current.cachedAt() - 1e-6) {
-                    stale.add(event.key());
-                }
-            }
-            case EventTypes.CACHE_BUST -> {
-                JsonNode keys = event.data().path("keys");
-                for (JsonNode key : keys) {
-                    latest.remove(key.asText());
-                    stale.remove(key.asText());
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private static double cachedAt(JsonNode payload) {
-        JsonNode at = payload.path("_cache").path("computed_at");
-        return at.isNumber() ? at.asDouble() : System.currentTimeMillis() / 1000.0;
-    }
-
     /**
      * Puts a card's last known payload into the snapshot without publishing anything: how the disk cache
      * makes the first page and the first snapshot after a restart complete.
      */
     public void seed(String key, JsonNode payload, double cachedAt, boolean isStale) {
         synchronized (lock) {
-            latest.put(key, new Latest(payload, cachedAt));
-            if (isStale) {
-                stale.add(key);
-            } else {
-                stale.remove(key);
-            }
+            cards.seed(key, payload, cachedAt, isStale);
         }
     }
 
@@ -241,13 +199,13 @@ public class EventBus {
         ObjectNode data = JSON.objectNode();
         data.put("instance_id", instanceId);
         ArrayNode keys = data.putArray("cache_keys");
-        latest.keySet().forEach(keys::add);
+        cards.keys().forEach(keys::add);
         return new Frame(EventTypes.SYS_READY, seq, writer.write(BusEvent.of(EventTypes.SYS_READY, "", data), seq));
     }
 
     private Frame snapshotFrame() {
         return new Frame(EventTypes.STATE_SNAPSHOT, seq,
-                writer.write(BusEvent.of(EventTypes.STATE_SNAPSHOT, "", snapshotData()), seq));
+                writer.write(BusEvent.of(EventTypes.STATE_SNAPSHOT, "", cards.snapshot()), seq));
     }
 
     /** Registers state a snapshot is followed by (see {@link CatchUp}). */
@@ -265,23 +223,10 @@ public class EventBus {
         return frames;
     }
 
-    private ObjectNode snapshotData() {
-        double now = System.currentTimeMillis() / 1000.0;
-        ObjectNode snapshot = JSON.objectNode();
-        latest.forEach((key, entry) -> {
-            ObjectNode item = snapshot.putObject(key);
-            item.set("data", entry.payload());
-            item.put("cached_at", Clock.ofSeconds(entry.cachedAt()));
-            item.put("age_s", Math.max(0, Math.round((now - entry.cachedAt()) * 1000) / 1000.0));
-            item.put("stale", stale.contains(key));
-        });
-        return snapshot;
-    }
-
     /** The state a freshly rendered page starts from: what a snapshot frame would carry, at one position. */
     public SnapshotView snapshotView() {
         synchronized (lock) {
-            return new SnapshotView(instanceId, seq, snapshotData());
+            return new SnapshotView(instanceId, seq, cards.snapshot());
         }
     }
 
@@ -319,14 +264,11 @@ public class EventBus {
     public BusStats stats() {
         synchronized (lock) {
             return new BusStats(instanceId, seq, subscribers.size(), ring.size(), ringCapacity, subscriberLimit,
-                    droppedSubscribers.get(), totalSubscriptions.get(), latest.size(), stale.size());
+                    droppedSubscribers.get(), totalSubscriptions.get(), cards.size(), cards.staleCount());
         }
     }
 
     public String instanceId() {
         return instanceId;
-    }
-
-    private record Latest(JsonNode payload, double cachedAt) {
     }
 }
