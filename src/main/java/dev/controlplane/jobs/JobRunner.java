@@ -1,8 +1,6 @@
 package dev.controlplane.jobs;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 import dev.controlplane.config.ControlPlaneConfig;
 import dev.controlplane.events.BusEvent;
 import dev.controlplane.support.ProjectDirectory;
-import dev.controlplane.support.ToolRunner;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -145,19 +142,11 @@ public class JobRunner {
     /** Starts the process (called with the lock held: a start is quick) and hands it to a worker. */
     private void start(Job job) {
         Action action = job.action;
-        Path dir = root.resolve(action.dir()).normalize();
-        List<String> argv = new ArrayList<>(action.argv());
-        String program = argv.get(0);
-        argv.set(0, program.startsWith("./") ? dir.resolve(program.substring(2)).toString()
-                : ToolRunner.which(program).map(Path::toString).orElse(program));
-        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.wrap(argv)).directory(dir.toFile())
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process;
         try {
-            Files.createDirectories(root.resolve(CommandLines.REPORTS));
-            process = builder.start();
+            process = JobProcess.start(root, action);
         } catch (IOException | RuntimeException e) {
-            job.failedToStart("could not start " + program + ": " + e.getMessage());
+            job.failedToStart("could not start " + action.argv().get(0) + ": " + e.getMessage());
             job.log.append(job.error());
             events.fire(JobEvents.started(job.id, action.id(), action.command()));
             workers.execute(() -> end(job, -1));
@@ -166,30 +155,7 @@ public class JobRunner {
         job.started(process, ProcessGroups.groupOf(process));
         history.save(job);
         events.fire(JobEvents.started(job.id, action.id(), action.command()));
-        workers.execute(() -> run(job, process));
-    }
-
-    private void run(Job job, Process process) {
-        Thread reader = new Thread(() -> OutputPump.pump(process.getInputStream(), job), "job-output-" + job.id);
-        reader.setDaemon(true);
-        reader.start();
-        int exit;
-        try {
-            exit = process.waitFor();
-            // What the job left running in its group (a backgrounded child) would hold the pipe open: end it.
-            reader.join(2000);
-            if (reader.isAlive()) {
-                ProcessGroups.terminate(null, job.pgid());
-                reader.join(2000);
-            }
-            if (reader.isAlive()) {
-                process.getInputStream().close();
-            }
-        } catch (InterruptedException | IOException e) {
-            Thread.currentThread().interrupt();
-            exit = -1;
-        }
-        end(job, exit);
+        workers.execute(() -> end(job, JobProcess.await(job, process)));
     }
 
     private void end(Job job, int exit) {
