@@ -120,21 +120,21 @@ public class AuditStructureCard implements Card {
     public ObjectNode compute(CardContext ctx) {
         SourceTree tree = SourceTree.scan(ctx);
         BuildFiles build = new BuildFiles(ctx);
-        tree.manifests.forEach(build::read);
+        tree.manifests().forEach(build::read);
 
         StructureFlags flags = new StructureFlags();
         boolean webUi = dependencyFlags(build, flags);
-        webUi |= !tree.webAssets.isEmpty();
-        flags.addAll("has_web", tree.webAssets);
-        flags.addAll("has_api", tree.apiSpecs);
-        flags.addAll("has_cli", tree.cliFiles);
+        webUi |= !tree.webAssets().isEmpty();
+        flags.addAll("has_web", tree.webAssets());
+        flags.addAll("has_api", tree.apiSpecs());
+        flags.addAll("has_cli", tree.cliFiles());
         build.consoleScripts().forEach(manifest -> flags.add("has_cli", "console scripts (" + manifest + ")"));
         build.entrypoints().stream().filter(e -> e.type().equals("bin"))
                 .forEach(e -> flags.add("has_cli", "bin " + e.name() + " (" + e.path() + ")"));
-        flags.addAll("has_docs", tree.docs);
-        flags.addAll("has_tests", tree.tests);
-        flags.addAll("has_iac", tree.iac);
-        flags.addAll("has_docker", tree.dockerfiles);
+        flags.addAll("has_docs", tree.docs());
+        flags.addAll("has_tests", tree.tests());
+        flags.addAll("has_iac", tree.iac());
+        flags.addAll("has_docker", tree.dockerfiles());
         COMPOSE_FILES.stream().filter(ctx::isFile).forEach(file -> flags.add("has_docker", file));
         ciFlags(ctx, flags);
 
@@ -211,11 +211,11 @@ public class AuditStructureCard implements Card {
         card.put("entrypoint_count", entrypoints.size());
 
         ObjectNode languages = CardJson.object();
-        tree.languages.entrySet().stream()
+        tree.languages().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> languages.put(e.getKey(), e.getValue()));
         card.set("languages", languages);
-        card.put("primary_language", SolutionType.primaryLanguage(tree.languages));
+        card.put("primary_language", SolutionType.primaryLanguage(tree.languages()));
 
         ArrayNode moduleArray = CardJson.array();
         modules.stream().sorted(Comparator.comparing(Module::kind).thenComparing(Module::path)).forEach(m -> {
@@ -225,10 +225,10 @@ public class AuditStructureCard implements Card {
             module.put("kind", m.kind());
         });
         card.set("modules", moduleArray);
-        card.put("file_count", tree.files);
+        card.put("file_count", tree.files());
         card.put("solution_type", solutionType);
         card.set("warnings", CardJson.strings(build.warnings()));
-        return CardJson.summary(card, solutionType, tree.files == 0 ? Level.NONE : Level.OK);
+        return CardJson.summary(card, solutionType, tree.files() == 0 ? Level.NONE : Level.OK);
     }
 
 }

@@ -17,10 +17,10 @@ final class SolutionType {
     }
 
     static String of(SourceTree tree, StructureFlags flags, boolean webUi, List<Module> modules, boolean runnable) {
-        if (tree.files == 0) {
+        if (tree.files() == 0) {
             return "empty project";
         }
-        String primary = primaryLanguage(tree.languages);
+        String primary = primaryLanguage(tree.languages());
         if (primary == null) {
             if (flags.is("has_iac")) {
                 return "infrastructure";
@@ -28,7 +28,7 @@ final class SolutionType {
             if (flags.is("has_docs")) {
                 return "documentation";
             }
-            return tree.languages.containsKey("html") ? "static site" : "project";
+            return tree.languages().containsKey("html") ? "static site" : "project";
         }
         String kind;
         if (webUi) {
@@ -58,7 +58,7 @@ final class SolutionType {
     }
 
     private static long componentDirectories(SourceTree tree) {
-        return tree.manifests.stream()
+        return tree.manifests().stream()
                 .filter(p -> SourceTree.COMPONENT_MANIFESTS.contains(p.getFileName().toString()))
                 .map(Path::getParent).distinct().count();
     }

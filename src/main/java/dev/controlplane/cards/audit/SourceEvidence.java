@@ -43,7 +43,7 @@ final class SourceEvidence {
 
     /** Java/Kotlin main classes and endpoint annotations, reading each main source once. */
     static void scanJvmSources(CardContext ctx, SourceTree tree, StructureFlags flags, List<Entrypoint> mains) {
-        for (Path file : tree.jvmSources) {
+        for (Path file : tree.jvmSources()) {
             String text = readSource(file);
             if (text == null) {
                 continue;
@@ -63,7 +63,7 @@ final class SourceEvidence {
     }
 
     static void scanEndpointSources(CardContext ctx, SourceTree tree, StructureFlags flags) {
-        for (Path file : tree.endpointSources) {
+        for (Path file : tree.endpointSources()) {
             if (flags.evidence.get("has_api").size() >= StructureFlags.MAX_EVIDENCE) {
                 return;                             // enough evidence: no need to open more files
             }
@@ -76,7 +76,7 @@ final class SourceEvidence {
 
     /** Python, Go and Rust main files; a Python main that parses arguments also counts as a CLI. */
     static void scriptMains(CardContext ctx, SourceTree tree, StructureFlags flags, List<Entrypoint> mains) {
-        for (Path file : tree.pythonMains) {
+        for (Path file : tree.pythonMains()) {
             String rel = ctx.rel(file);
             String name = file.getFileName().toString();
             String dir = BuildFiles.parentDir(rel);
@@ -87,12 +87,12 @@ final class SourceEvidence {
                 flags.add("has_cli", "argument parsing in " + rel);
             }
         }
-        for (Path file : tree.goMains) {
+        for (Path file : tree.goMains()) {
             String dir = BuildFiles.parentDir(ctx.rel(file));
             mains.add(new Entrypoint("main", dir.isEmpty() ? "main" : dir.substring(dir.lastIndexOf('/') + 1),
                     ctx.rel(file)));
         }
-        for (Path file : tree.rustMains) {
+        for (Path file : tree.rustMains()) {
             String rel = ctx.rel(file);
             String name = file.getFileName().toString();
             mains.add(new Entrypoint("main", rel.contains("src/bin/") ? name.substring(0, name.length() - 3) : "main",

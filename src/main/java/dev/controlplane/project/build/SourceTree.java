@@ -2,6 +2,7 @@ package dev.controlplane.project.build;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,10 @@ import dev.controlplane.support.ProjectWalker;
  * flags (tests, IaC, Dockerfiles, API specs, web assets, docs). Lists are sorted, so the result does not
  * depend on directory listing order.
  */
-public final class SourceTree {
+public record SourceTree(int files, Map<String, Integer> languages, List<Path> manifests, List<Path> jvmSources,
+        List<Path> endpointSources, List<Path> pythonMains, List<Path> goMains, List<Path> rustMains, List<String> tests,
+        List<String> iac, List<String> dockerfiles, List<String> apiSpecs, List<String> webAssets, List<String> docs,
+        List<String> cliFiles) {
     /**
      * Walk depth for source trees. The default depth (8) stops inside Java packages: a module's
      * {@code web/src/main/java/com/acme/shop/web/App.java} is at depth 9, and its main class and tests
@@ -65,100 +69,15 @@ public final class SourceTree {
             "src/main/resources/static/", "src/main/resources/META-INF/resources/", "templates/", "public/", "static/");
     private static final Set<String> UI_EXTENSIONS = Set.of("vue", "svelte", "jsx", "tsx");
 
-    public int files;
-    public final Map<String, Integer> languages = new HashMap<>();
-    public final List<Path> manifests = new ArrayList<>();
-    public final List<Path> jvmSources = new ArrayList<>();
-    public final List<Path> endpointSources = new ArrayList<>();
-    public final List<Path> pythonMains = new ArrayList<>();
-    public final List<Path> goMains = new ArrayList<>();
-    public final List<Path> rustMains = new ArrayList<>();
-    public final List<String> tests = new ArrayList<>();
-    public final List<String> iac = new ArrayList<>();
-    public final List<String> dockerfiles = new ArrayList<>();
-    public final List<String> apiSpecs = new ArrayList<>();
-    public final List<String> webAssets = new ArrayList<>();
-    public final List<String> docs = new ArrayList<>();
-    public final List<String> cliFiles = new ArrayList<>();
-
-    private SourceTree() {
-    }
-
     public static SourceTree scan(ProjectAccess ctx) {
-        SourceTree tree = new SourceTree();
+        Walk walk = new Walk();
         ctx.project().walk(ctx.root(), Math.max(ctx.depth(), SOURCE_DEPTH), ProjectWalker.DEFAULT_MAX_FILES,
                 (file, attrs) -> {
-                    tree.add(file, ctx.rel(file));
+                    walk.add(file, ctx.rel(file));
                     return true;
                 });
-        tree.sort(ctx);
-        return tree;
-    }
-
-    private void add(Path file, String rel) {
-        files++;
-        String name = file.getFileName().toString();
-        String ext = extension(name);
-        String language = LANGUAGES.get(ext);
-        if (language != null && !name.endsWith(".gradle.kts")) {
-            languages.merge(language, 1, Integer::sum);
-        }
-        String[] segments = rel.split("/");
-        String top = segments.length > 1 ? segments[0] : "";
-        if (isTest(segments, name)) {
-            // Test code and its fixtures (a sample pom.xml, a Dockerfile under src/test/resources) are
-            // evidence of tests only, never of the project's own structure.
-            if (language != null && !NOT_PRIMARY.contains(language)) {
-                tests.add(rel);
-            }
-            return;
-        }
-        if (MANIFEST_NAMES.contains(name) || name.startsWith("requirements") && ext.equals("txt")) {
-            manifests.add(file);
-        }
-        sourceCandidate(file, rel, name, ext);
-        if (ext.equals("tf") || name.endsWith(".tf.json") || ext.equals("bicep") || IAC_FILES.contains(name)
-                || IAC_DIRS.contains(top) && IAC_DIR_EXTENSIONS.contains(ext)) {
-            iac.add(rel);
-        }
-        if (isDockerfile(name)) {
-            dockerfiles.add(rel);
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if ((lower.startsWith("openapi") || lower.startsWith("swagger")) && Set.of("yaml", "yml", "json").contains(ext)
-                || ext.equals("proto") || ext.equals("graphql") || ext.equals("gql")) {
-            apiSpecs.add(rel);
-        }
-        if (DOC_DIRS.contains(top) || DOC_SITE_CONFIGS.contains(name)) {
-            docs.add(rel);
-        } else if (isWebAsset(rel, name, ext)) {
-            webAssets.add(rel);
-        }
-    }
-
-    private void sourceCandidate(Path file, String rel, String name, String ext) {
-        switch (ext) {
-            case "java", "kt" -> addCapped(jvmSources, file);
-            case "py", "js", "mjs", "cjs", "ts", "mts", "go" -> addCapped(endpointSources, file);
-            default -> {
-            }
-        }
-        if (PYTHON_MAINS.contains(name)) {
-            pythonMains.add(file);
-        }
-        if (name.equals("__main__.py")) {
-            cliFiles.add(rel);
-        }
-        if (name.equals("main.go")) {
-            goMains.add(file);
-        }
-        if (ext.equals("rs") && (rel.equals("src/main.rs") || rel.endsWith("/src/main.rs")
-                || rel.startsWith("src/bin/") || rel.contains("/src/bin/"))) {
-            rustMains.add(file);
-            if (rel.contains("src/bin/")) {
-                cliFiles.add(rel);
-            }
-        }
+        walk.sort(ctx);
+        return walk.result();
     }
 
     private static boolean isWebAsset(String rel, String name, String ext) {
@@ -202,19 +121,112 @@ public final class SourceTree {
         }
     }
 
-    private void sort(ProjectAccess ctx) {
-        Comparator<Path> byPath = Comparator.comparingInt((Path p) -> ctx.root().relativize(p).getNameCount())
-                .thenComparing(ctx::rel);
-        for (List<Path> list : List.of(manifests, jvmSources, endpointSources, pythonMains, goMains, rustMains)) {
-            list.sort(byPath);
-        }
-        for (List<String> list : List.of(tests, iac, dockerfiles, apiSpecs, webAssets, docs, cliFiles)) {
-            list.sort(String::compareTo);
-        }
-    }
-
     public static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Collects while the walk runs; {@link #result()} freezes it into the record. */
+    private static final class Walk {
+        private int files;
+        private final Map<String, Integer> languages = new HashMap<>();
+        private final List<Path> manifests = new ArrayList<>();
+        private final List<Path> jvmSources = new ArrayList<>();
+        private final List<Path> endpointSources = new ArrayList<>();
+        private final List<Path> pythonMains = new ArrayList<>();
+        private final List<Path> goMains = new ArrayList<>();
+        private final List<Path> rustMains = new ArrayList<>();
+        private final List<String> tests = new ArrayList<>();
+        private final List<String> iac = new ArrayList<>();
+        private final List<String> dockerfiles = new ArrayList<>();
+        private final List<String> apiSpecs = new ArrayList<>();
+        private final List<String> webAssets = new ArrayList<>();
+        private final List<String> docs = new ArrayList<>();
+        private final List<String> cliFiles = new ArrayList<>();
+
+        private void add(Path file, String rel) {
+            files++;
+            String name = file.getFileName().toString();
+            String ext = extension(name);
+            String language = LANGUAGES.get(ext);
+            if (language != null && !name.endsWith(".gradle.kts")) {
+                languages.merge(language, 1, Integer::sum);
+            }
+            String[] segments = rel.split("/");
+            String top = segments.length > 1 ? segments[0] : "";
+            if (isTest(segments, name)) {
+                // Test code and its fixtures (a sample pom.xml, a Dockerfile under src/test/resources) are
+                // evidence of tests only, never of the project's own structure.
+                if (language != null && !NOT_PRIMARY.contains(language)) {
+                    tests.add(rel);
+                }
+                return;
+            }
+            if (MANIFEST_NAMES.contains(name) || name.startsWith("requirements") && ext.equals("txt")) {
+                manifests.add(file);
+            }
+            sourceCandidate(file, rel, name, ext);
+            if (ext.equals("tf") || name.endsWith(".tf.json") || ext.equals("bicep") || IAC_FILES.contains(name)
+                    || IAC_DIRS.contains(top) && IAC_DIR_EXTENSIONS.contains(ext)) {
+                iac.add(rel);
+            }
+            if (isDockerfile(name)) {
+                dockerfiles.add(rel);
+            }
+            String lower = name.toLowerCase(Locale.ROOT);
+            if ((lower.startsWith("openapi") || lower.startsWith("swagger")) && Set.of("yaml", "yml", "json").contains(ext)
+                    || ext.equals("proto") || ext.equals("graphql") || ext.equals("gql")) {
+                apiSpecs.add(rel);
+            }
+            if (DOC_DIRS.contains(top) || DOC_SITE_CONFIGS.contains(name)) {
+                docs.add(rel);
+            } else if (isWebAsset(rel, name, ext)) {
+                webAssets.add(rel);
+            }
+        }
+
+        private void sourceCandidate(Path file, String rel, String name, String ext) {
+            switch (ext) {
+                case "java", "kt" -> addCapped(jvmSources, file);
+                case "py", "js", "mjs", "cjs", "ts", "mts", "go" -> addCapped(endpointSources, file);
+                default -> {
+                }
+            }
+            if (PYTHON_MAINS.contains(name)) {
+                pythonMains.add(file);
+            }
+            if (name.equals("__main__.py")) {
+                cliFiles.add(rel);
+            }
+            if (name.equals("main.go")) {
+                goMains.add(file);
+            }
+            if (ext.equals("rs") && (rel.equals("src/main.rs") || rel.endsWith("/src/main.rs")
+                    || rel.startsWith("src/bin/") || rel.contains("/src/bin/"))) {
+                rustMains.add(file);
+                if (rel.contains("src/bin/")) {
+                    cliFiles.add(rel);
+                }
+            }
+        }
+
+        private void sort(ProjectAccess ctx) {
+            Comparator<Path> byPath = Comparator.comparingInt((Path p) -> ctx.root().relativize(p).getNameCount())
+                    .thenComparing(ctx::rel);
+            for (List<Path> list : List.of(manifests, jvmSources, endpointSources, pythonMains, goMains, rustMains)) {
+                list.sort(byPath);
+            }
+            for (List<String> list : List.of(tests, iac, dockerfiles, apiSpecs, webAssets, docs, cliFiles)) {
+                list.sort(String::compareTo);
+            }
+        }
+
+        SourceTree result() {
+            return new SourceTree(files, Collections.unmodifiableMap(languages), List.copyOf(manifests),
+                    List.copyOf(jvmSources), List.copyOf(endpointSources), List.copyOf(pythonMains),
+                    List.copyOf(goMains), List.copyOf(rustMains), List.copyOf(tests), List.copyOf(iac),
+                    List.copyOf(dockerfiles), List.copyOf(apiSpecs), List.copyOf(webAssets), List.copyOf(docs),
+                    List.copyOf(cliFiles));
+        }
     }
 }
