@@ -7,8 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.controlplane.cache.CardCache;
 import dev.controlplane.cards.CardRegistry;
 
@@ -22,18 +20,20 @@ import dev.controlplane.cards.CardRegistry;
 public class CardAliasResource {
     private final CardRegistry registry;
     private final CardCache cache;
+    private final CardBodies bodies;
 
-    public CardAliasResource(CardRegistry registry, CardCache cache) {
+    public CardAliasResource(CardRegistry registry, CardCache cache, CardBodies bodies) {
         this.registry = registry;
         this.cache = cache;
+        this.bodies = bodies;
     }
 
     @GET
     @Path("/{alias: .+}")
-    public ObjectNode alias(@PathParam("alias") String alias, @QueryParam("bust") String bust) {
+    public byte[] alias(@PathParam("alias") String alias, @QueryParam("bust") String bust) {
         String key = registry.byAlias("/api/" + alias)
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException())
                 .key();
-        return cache.get(key, Flags.parse("bust", bust));
+        return bodies.of(cache.serve(key, Flags.parse("bust", bust)));
     }
 }

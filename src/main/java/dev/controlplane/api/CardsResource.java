@@ -27,11 +27,13 @@ public class CardsResource {
     private final CardRegistry registry;
     private final CardCache cache;
     private final Preferences preferences;
+    private final CardBodies bodies;
 
-    public CardsResource(CardRegistry registry, CardCache cache, Preferences preferences) {
+    public CardsResource(CardRegistry registry, CardCache cache, Preferences preferences, CardBodies bodies) {
         this.registry = registry;
         this.cache = cache;
         this.preferences = preferences;
+        this.bodies = bodies;
     }
 
     @GET
@@ -58,7 +60,7 @@ public class CardsResource {
 
     @GET
     @Path("/{key}")
-    public ObjectNode card(@PathParam("key") String key, @QueryParam("bust") String bust) {
-        return cache.get(key, Flags.parse("bust", bust));
+    public byte[] card(@PathParam("key") String key, @QueryParam("bust") String bust) {
+        return bodies.of(cache.serve(key, Flags.parse("bust", bust)));
     }
 }

@@ -25,12 +25,23 @@ public record CacheEntry(String key, ObjectNode data, double cachedAt, double el
 
     /** The payload as served: the card's data plus {@code _cache {computed_at, fresh, age_seconds}}. */
     public ObjectNode payload(boolean fresh) {
+        return payload(fresh, System.currentTimeMillis() / 1000.0);
+    }
+
+    /** {@link #payload(boolean)} as of {@code now} (epoch seconds). */
+    public ObjectNode payload(boolean fresh, double now) {
         ObjectNode payload = data.deepCopy();
-        ObjectNode meta = payload.putObject("_cache");
+        payload.set("_cache", cacheMeta(fresh, now));
+        return payload;
+    }
+
+    /** The {@code _cache} object of {@link #payload(boolean, double)}. */
+    public ObjectNode cacheMeta(boolean fresh, double now) {
+        ObjectNode meta = JsonNodeFactory.instance.objectNode();
         meta.put("computed_at", Clock.ofSeconds(cachedAt));
         meta.put("fresh", fresh);
-        meta.put("age_seconds", ageSeconds(System.currentTimeMillis() / 1000.0));
-        return payload;
+        meta.put("age_seconds", ageSeconds(now));
+        return meta;
     }
 
     /** {@code {data, cached_at, fingerprint, elapsed_s, schema, watch}} as in {@code devops_cache.json}. */

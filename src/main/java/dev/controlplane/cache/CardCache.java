@@ -86,6 +86,15 @@ public class CardCache {
      * @throws CardFailedException  when the computation fails or times out
      */
     public ObjectNode get(String key, boolean force) {
+        Served served = serve(key, force);
+        return served.hit() != null ? served.hit().payload(true) : served.computed();
+    }
+
+    /**
+     * As {@link #get}, but a hit hands back its entry instead of a copy of the payload: the API writes the
+     * entry's stored bytes, so a hit the watcher vouches for neither copies nor serialises the card's tree.
+     */
+    public Served serve(String key, boolean force) {
         Card card = registry.find(key).orElseThrow(() -> new UnknownCardException(key));
         MissReason reason = force ? MissReason.FORCED : check(card);
         if (force) {
@@ -96,9 +105,9 @@ public class CardCache {
             ObjectNode hit = JsonNodeFactory.instance.objectNode();
             hit.put("age_seconds", entry.ageSeconds(System.currentTimeMillis() / 1000.0));
             events.fire(BusEvent.of(EventTypes.CACHE_HIT, key, hit));
-            return entry.payload(true);
+            return Served.hit(entry);
         }
-        return await(key, computations.start(card, reason));
+        return Served.computed(await(key, computations.start(card, reason)));
     }
 
     /**
