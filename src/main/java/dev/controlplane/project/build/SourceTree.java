@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.support.ProjectWalker;
@@ -175,6 +176,10 @@ public final class SourceTree {
         return WEB_ASSET_DIRS.stream().anyMatch(dir -> slashed.contains("/" + dir));
     }
 
+    /** Compiled once: {@code String.matches} compiled both for every file of the walk. */
+    private static final Pattern JS_TEST_NAME = Pattern.compile(".*\\.(test|spec)\\.[cm]?[jt]sx?$");
+    private static final Pattern JVM_TEST_NAME = Pattern.compile(".*(Test|Tests|IT)\\.(java|kt)$");
+
     /** Under a test directory ({@code src/test/}, {@code tests/}, {@code __tests__/} …) or named like a test. */
     public static boolean isTest(String[] segments, String name) {
         for (int i = 0; i < segments.length - 1; i++) {
@@ -183,8 +188,8 @@ public final class SourceTree {
             }
         }
         return name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py")
-                || name.endsWith("_test.go") || name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?$")
-                || name.matches(".*(Test|Tests|IT)\\.(java|kt)$") || name.endsWith("_spec.rb");
+                || name.endsWith("_test.go") || JS_TEST_NAME.matcher(name).matches()
+                || JVM_TEST_NAME.matcher(name).matches() || name.endsWith("_spec.rb");
     }
 
     public static boolean isDockerfile(String name) {
@@ -202,8 +207,17 @@ public final class SourceTree {
         }
     }
 
+    /**
+     * {@code root.relativize(p).getNameCount()} without building the relative path (this runs for every
+     * comparison of the sort, tens of thousands on a large tree).
+     */
+    static int depth(Path root, Path p) {
+        return p.startsWith(root) && !p.equals(root) ? p.getNameCount() - root.getNameCount()
+                : root.relativize(p).getNameCount();
+    }
+
     private void sort(ProjectAccess ctx) {
-        Comparator<Path> byPath = Comparator.comparingInt((Path p) -> ctx.root().relativize(p).getNameCount())
+        Comparator<Path> byPath = Comparator.comparingInt((Path p) -> depth(ctx.root(), p))
                 .thenComparing(ctx::rel);
         for (List<Path> list : List.of(manifests, jvmSources, endpointSources, pythonMains, goMains, rustMains)) {
             list.sort(byPath);
