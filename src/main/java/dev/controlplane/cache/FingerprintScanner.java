@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.controlplane.config.ControlPlaneConfig;
 import dev.controlplane.support.ProjectDirectory;
 import dev.controlplane.support.ProjectWalker;
+import dev.controlplane.support.RelativePath;
 
 /**
  * Takes fingerprints of watch patterns. A fingerprint covers paths, sizes and modification times of every
@@ -210,7 +211,7 @@ public class FingerprintScanner {
     }
 
     private String rel(Path path) {
-        return root.relativize(path).toString().replace('\\', '/');
+        return RelativePath.of(root, path);
     }
 
     /**

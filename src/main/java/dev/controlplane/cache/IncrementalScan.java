@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import dev.controlplane.support.ProjectWalker;
+import dev.controlplane.support.RelativePath;
 
 /**
  * Updates a directory pattern's scan for a few changed paths: every entry at or below a changed path is
@@ -138,6 +139,6 @@ final class IncrementalScan {
     }
 
     private String rel(Path path) {
-        return root.relativize(path).toString().replace('\\', '/');
+        return RelativePath.of(root, path);
     }
 }

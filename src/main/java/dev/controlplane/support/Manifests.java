@@ -207,7 +207,7 @@ public final class Manifests {
             return file.toString();
         }
         try {
-            return root.relativize(file).toString().replace('\\', '/');
+            return RelativePath.of(root, file);
         } catch (IllegalArgumentException e) {
             return file.getFileName() == null ? file.toString() : file.getFileName().toString();
         }

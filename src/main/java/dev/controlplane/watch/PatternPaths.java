@@ -3,6 +3,7 @@ package dev.controlplane.watch;
 import java.nio.file.Path;
 
 import dev.controlplane.cache.WatchPattern;
+import dev.controlplane.support.RelativePath;
 
 /** Which watch patterns a changed path concerns. */
 final class PatternPaths {
@@ -42,6 +43,6 @@ final class PatternPaths {
     }
 
     static String relative(Path root, Path path) {
-        return root.relativize(path).toString().replace('\\', '/');
+        return RelativePath.of(root, path);
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +26,7 @@ import dev.controlplane.cache.BackgroundRecompute;
 import dev.controlplane.cache.CacheStore;
 import dev.controlplane.cache.CardCache;
 import dev.controlplane.cache.FingerprintScanner;
+import dev.controlplane.cache.MissReason;
 import dev.controlplane.cache.Preferences;
 import dev.controlplane.cache.StateFiles;
 import dev.controlplane.cards.Card;
@@ -34,6 +37,7 @@ import dev.controlplane.cards.Level;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.events.BusEvent;
 import dev.controlplane.events.EventTypes;
+import dev.controlplane.project.ProjectModel;
 import dev.controlplane.support.ProjectDirectory;
 import dev.controlplane.testing.RecordingEvents;
 import dev.controlplane.testing.TestConfig;
@@ -50,6 +54,8 @@ class StalenessWatcherTest {
     private CardCache cache;
     private StalenessWatcher watcher;
     private BackgroundRecompute recompute;
+    /** The project model each computation read through, in order. */
+    private static final List<ProjectModel> MODELS = new CopyOnWriteArrayList<>();
 
     /** Watches {@code docs/} and {@code settings.toml}; the same file is watched by two cards. */
     private static Card card(String key) {
@@ -91,6 +97,7 @@ class StalenessWatcherTest {
 
             @Override
             public ObjectNode compute(CardContext context) {
+                MODELS.add(context.project());
                 return CardJson.summary(CardJson.object(), "ok", Level.OK);
             }
         };
@@ -208,6 +215,18 @@ class StalenessWatcherTest {
         return new ObjectMapper().convertValue(event.data().get("changed"),
                 new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
                 });
+    }
+
+    /** The watcher's first check finds the watches complete: the next refresh shares one model, no poll needed. */
+    @Test
+    void aRefreshRightAfterStartSharesOneProjectModel() throws Exception {
+        start(true);
+        MODELS.clear();
+        cache.newRefresh();
+        cache.refresh("docs", MissReason.FORCED).get(10, TimeUnit.SECONDS);
+        cache.refresh("infra", MissReason.FORCED).get(10, TimeUnit.SECONDS);
+        assertEquals(2, MODELS.size());
+        assertTrue(MODELS.get(0) == MODELS.get(1), "one model for the refresh");
     }
 
     @Test

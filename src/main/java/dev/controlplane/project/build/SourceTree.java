@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.controlplane.project.ProjectAccess;
 import dev.controlplane.support.ProjectWalker;
@@ -94,6 +95,10 @@ public record SourceTree(int files, Map<String, Integer> languages, List<Path> m
         return WEB_ASSET_DIRS.stream().anyMatch(dir -> slashed.contains("/" + dir));
     }
 
+    /** Compiled once: {@code String.matches} compiled both for every file of the walk. */
+    private static final Pattern JS_TEST_NAME = Pattern.compile(".*\\.(test|spec)\\.[cm]?[jt]sx?$");
+    private static final Pattern JVM_TEST_NAME = Pattern.compile(".*(Test|Tests|IT)\\.(java|kt)$");
+
     /** Under a test directory ({@code src/test/}, {@code tests/}, {@code __tests__/} …) or named like a test. */
     public static boolean isTest(String[] segments, String name) {
         for (int i = 0; i < segments.length - 1; i++) {
@@ -102,8 +107,8 @@ public record SourceTree(int files, Map<String, Integer> languages, List<Path> m
             }
         }
         return name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py")
-                || name.endsWith("_test.go") || name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?$")
-                || name.matches(".*(Test|Tests|IT)\\.(java|kt)$") || name.endsWith("_spec.rb");
+                || name.endsWith("_test.go") || JS_TEST_NAME.matcher(name).matches()
+                || JVM_TEST_NAME.matcher(name).matches() || name.endsWith("_spec.rb");
     }
 
     public static boolean isDockerfile(String name) {
@@ -119,6 +124,15 @@ public record SourceTree(int files, Map<String, Integer> languages, List<Path> m
         if (list.size() < MAX_SCANNED) {
             list.add(file);
         }
+    }
+
+    /**
+     * {@code root.relativize(p).getNameCount()} without building the relative path (this runs for every
+     * comparison of the sort, tens of thousands on a large tree).
+     */
+    static int depth(Path root, Path p) {
+        return p.startsWith(root) && !p.equals(root) ? p.getNameCount() - root.getNameCount()
+                : root.relativize(p).getNameCount();
     }
 
     public static String extension(String name) {
@@ -211,7 +225,7 @@ public record SourceTree(int files, Map<String, Integer> languages, List<Path> m
         }
 
         private void sort(ProjectAccess ctx) {
-            Comparator<Path> byPath = Comparator.comparingInt((Path p) -> ctx.root().relativize(p).getNameCount())
+            Comparator<Path> byPath = Comparator.comparingInt((Path p) -> depth(ctx.root(), p))
                     .thenComparing(ctx::rel);
             for (List<Path> list : List.of(manifests, jvmSources, endpointSources, pythonMains, goMains, rustMains)) {
                 list.sort(byPath);

@@ -82,22 +82,34 @@ public final class SecretScanner {
             return new Text(null, Skip.BINARY);
         }
         byte[] bytes;
+        int length;
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            // Read one byte past the cap: a file that grew since it was listed is still skipped as too large.
-            bytes = in.readNBytes(MAX_BYTES + 1);
+            // One buffer of the listed size plus a byte (readNBytes(MAX_BYTES + 1) filled 8 KiB chunks and
+            // copied them into a third array); a file that grew since it was listed is read on to the cap, and
+            // one past the cap is still skipped as too large.
+            bytes = new byte[(int) Math.max(0, size) + 1];
+            length = in.readNBytes(bytes, 0, bytes.length);
+            if (length == bytes.length) {
+                byte[] rest = in.readNBytes(MAX_BYTES + 1 - length);
+                if (rest.length > 0) {
+                    bytes = java.util.Arrays.copyOf(bytes, length + rest.length);
+                    System.arraycopy(rest, 0, bytes, length, rest.length);
+                    length += rest.length;
+                }
+            }
         } catch (IOException | RuntimeException e) {
             return new Text(null, Skip.UNREADABLE);
         }
-        if (bytes.length > MAX_BYTES) {
+        if (length > MAX_BYTES) {
             return new Text(null, Skip.TOO_LARGE);
         }
-        int sniff = Math.min(bytes.length, SNIFF_BYTES);
+        int sniff = Math.min(length, SNIFF_BYTES);
         for (int i = 0; i < sniff; i++) {
             if (bytes[i] == 0) {
                 return new Text(null, Skip.BINARY);
             }
         }
-        return new Text(new String(bytes, StandardCharsets.UTF_8), Skip.NONE);
+        return new Text(new String(bytes, 0, length, StandardCharsets.UTF_8), Skip.NONE);
     }
 
     /** Scans one file's text; {@code file} is the project-relative path reported with findings. */

@@ -2,6 +2,7 @@ package dev.controlplane.project.testing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,12 +144,19 @@ public final class TestFrameworks {
 
     /** The directories with no ancestor in the set ("" becomes "."). */
     public static List<String> topMost(Set<String> dirs) {
+        // Sorted, a directory comes after all its ancestors: look its ancestors up instead of comparing it
+        // with every kept one (a string per pair, quadratic on a tree with thousands of test directories).
         List<String> kept = new ArrayList<>();
+        Set<String> keptSet = new HashSet<>();
         for (String dir : new TreeSet<>(dirs)) {
             String shown = dir.isEmpty() ? "." : dir;
-            boolean covered = kept.stream().anyMatch(k -> k.equals(".") || shown.startsWith(k + "/"));
+            boolean covered = keptSet.contains(".");
+            for (int slash = shown.indexOf('/'); !covered && slash >= 0; slash = shown.indexOf('/', slash + 1)) {
+                covered = keptSet.contains(shown.substring(0, slash));
+            }
             if (!covered) {
                 kept.add(shown);
+                keptSet.add(shown);
             }
         }
         return kept;

@@ -55,4 +55,35 @@ class GitIgnoreRulesTest {
     void directoryEntriesCoverTheDirectory(String rule, String dir) {
         assertEquals(true, GitIgnoreRules.parse(rule).ignores(dir, true));
     }
+
+    /** Patterns answered without a regex (a literal, a star and a literal) mean exactly what their regex means. */
+    @ParameterizedTest
+    @CsvSource({
+        "'*/x.txt', a/x.txt, true",
+        "'*/x.txt', a/b/x.txt, false",
+        "'*/x.txt', x.txt, false",
+        "'*.log', .log, true",
+        "'*.log', a.log.txt, false",
+        "'*', anything, true",
+        "'a/b', a/b, true",
+        "'a/b', c/a/b, false",
+        "'a/b', a/b/c.txt, true",
+    })
+    void plainPatternsMatchAsTheirRegex(String rule, String path, boolean ignored) {
+        assertEquals(ignored, GitIgnoreRules.parse(rule).ignores(path, false), rule + " " + path);
+    }
+
+    /** Parents are remembered per instance: asking many paths in any order answers as a fresh instance would. */
+    @org.junit.jupiter.api.Test
+    void rememberedParentsAnswerAsAFreshInstance() {
+        String text = "build/\n!keep/build/\n*.tmp\nout\n!out/keep";
+        GitIgnoreRules shared = GitIgnoreRules.parse(text);
+        for (String path : java.util.List.of("a/build/x.java", "a/b/c.java", "keep/build/x", "a/b.tmp/c",
+                "a/b.tmp", "out/keep", "out/x", "x/out/y", "build", "/lead/build/x", "a//build/x")) {
+            for (boolean directory : new boolean[] {false, true}) {
+                assertEquals(GitIgnoreRules.parse(text).ignores(path, directory), shared.ignores(path, directory),
+                        path + " " + directory);
+            }
+        }
+    }
 }

@@ -129,4 +129,20 @@ class SecretScannerTest {
         assertEquals(SecretScanner.Skip.TOO_LARGE, SecretScanner.read(text, SecretScanner.MAX_BYTES + 1L).skip());
         assertEquals(SecretScanner.Skip.UNREADABLE, SecretScanner.read(dir.resolve("missing.txt"), 1).skip());
     }
+
+    /** The listed size only sizes the first read: a file that changed since it was listed is read as it is now. */
+    @Test
+    void aFileThatChangedSinceItWasListedIsReadAsItIsNow(@TempDir Path dir) throws IOException {
+        Path text = Files.writeString(dir.resolve("a.txt"), "grown since the walk");
+        assertEquals("grown since the walk", SecretScanner.read(text, 3).content());
+        assertEquals("grown since the walk", SecretScanner.read(text, 0).content());
+        assertEquals("grown since the walk", SecretScanner.read(text, 400).content());
+        Path big = Files.write(dir.resolve("big.txt"), "x".repeat(SecretScanner.MAX_BYTES + 1).getBytes());
+        assertEquals(SecretScanner.Skip.TOO_LARGE, SecretScanner.read(big, 10).skip());
+        Path full = Files.write(dir.resolve("full.txt"), "y".repeat(SecretScanner.MAX_BYTES).getBytes());
+        assertEquals(SecretScanner.MAX_BYTES, SecretScanner.read(full, 10).content().length());
+        String utf8 = "caf\u00e9 \u2603 ok";
+        Path unicode = Files.writeString(dir.resolve("u.txt"), utf8);
+        assertEquals(utf8, SecretScanner.read(unicode, Files.size(unicode)).content());
+    }
 }
