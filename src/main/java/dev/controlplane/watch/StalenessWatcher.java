@@ -69,7 +69,6 @@ public class StalenessWatcher {
         return thread;
     });
     private final WatchedDirectories watched;
-    private final RecentScans<PatternScan> recent = new RecentScans<>();
 
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong checks = new AtomicLong();
@@ -137,13 +136,11 @@ public class StalenessWatcher {
         boolean healthy = watcher != null && watcher.healthy();
         cache.shareProjectModel(healthy);
         if (!healthy) {
-            recent.changed();
             cache.doubtAll(); // without complete OS watches nobody can vouch for the files
         }
         if (rootIdentity.changed()) {
             // The project's path went away, came back, or another directory stands there now: the OS watches
             // follow the old directory and report none of it, so only a full check can tell what the files are.
-            recent.changed();
             cache.doubtAll();
             lastFullCheckMillis = 0;
         }
@@ -167,7 +164,6 @@ public class StalenessWatcher {
 
     /** From the watch-service thread: something under {@code path} changed ({@code null}: anything may have). */
     private void nudge(Path path) {
-        recent.changed();
         if (path == null) {
             cache.doubtAll();
             queue.everything();
@@ -203,7 +199,7 @@ public class StalenessWatcher {
     private void checkAll() {
         queue.clear();
         lastFullCheckMillis = System.currentTimeMillis();
-        check(cache.entries().keySet(), null, false);
+        check(cache.entries().keySet(), null);
     }
 
     private void checkPending() {
@@ -222,20 +218,19 @@ public class StalenessWatcher {
             }
         }
         if (!recomputed.isEmpty()) {
-            check(recomputed, null, true); // a fresh entry: its patterns in full (lent while nothing changed)
+            check(recomputed, null); // a fresh entry: scan its patterns fully, once
         }
         touched.removeAll(recomputed);
         if (!touched.isEmpty()) {
-            check(touched, paths, false); // re-read only what the OS reported
+            check(touched, paths); // re-read only what the OS reported
         }
     }
 
     /**
      * Compares the given cards with their cache entries. With {@code changed} paths (from the OS), patterns
-     * are updated by re-reading just those paths; without, they are scanned in full, or with {@code lend} taken
-     * from {@link RecentScans} while no event came in since they were.
+     * are updated by re-reading just those paths; without, they are scanned in full.
      */
-    private void check(Collection<String> keys, List<Path> changed, boolean lend) {
+    private void check(Collection<String> keys, List<Path> changed) {
         if (!Files.isDirectory(root)) {
             rootWasMissing = true; // announced as every file gone, which it is while it lasts
         } else if (rootWasMissing) {
@@ -244,18 +239,15 @@ public class StalenessWatcher {
             // whose files are as cached are quiet again, and a change is named against the cached files alone.
             rootWasMissing = false;
             evaluator.forgetAll();
-            compare(cache.entries().keySet(), null, false);
+            compare(cache.entries().keySet(), null);
             return;
         }
-        compare(keys, changed, lend);
+        compare(keys, changed);
     }
 
     /** The check itself; see {@link #check}. */
-    private void compare(Collection<String> keys, List<Path> changed, boolean lend) {
+    private void compare(Collection<String> keys, List<Path> changed) {
         long started = System.nanoTime();
-        long mark = recent.mark();
-        DirectoryWatcher watching = directories;
-        boolean healthyAtStart = watching != null && watching.healthy();
         checks.incrementAndGet();
         Map<String, CacheEntry> entries = cache.entries();
         evaluator.retain(entries.keySet());
@@ -270,8 +262,8 @@ public class StalenessWatcher {
             doubtsBefore.put(key, cache.doubtCount(key));
             Map<String, PatternScan> parts = new LinkedHashMap<>();
             for (String pattern : entry.watch()) {
-                PatternScan scan = scans.computeIfAbsent(pattern, p -> changed != null ? scanner.rescan(p, changed)
-                        : lend ? lentOrScan(p, healthyAtStart) : scanner.scan(p));
+                PatternScan scan = scans.computeIfAbsent(pattern,
+                        p -> changed == null ? scanner.scan(p) : scanner.rescan(p, changed));
                 watched.scanned(pattern, scan);
                 parts.put(pattern, scan);
             }
@@ -285,13 +277,6 @@ public class StalenessWatcher {
         // watches complete, and the first refresh then shares one project model instead of one per card (on
         // 100k files, four workers each holding their own 30 MB file index filled the 128 MiB heap).
         cache.shareProjectModel(watcher != null && watcher.healthy());
-        if (watcher == null || !watcher.healthy() || !healthyAtStart) {
-            recent.forget();
-        } else if (changed == null && !newDirectories) {
-            // Every directory scanned here was watched before it was scanned; what a round that added
-            // directories scanned is not kept (its re-check follows), what was kept before stays good.
-            recent.remember(mark, scans);
-        }
         current.forEach((entry, fingerprint) -> {
             if (evaluator.evaluate(entry, fingerprint) && canVouch) {
                 cache.vouch(entry.key(), entry.stored().digest(), doubtsBefore.get(entry.key()));
@@ -301,11 +286,6 @@ public class StalenessWatcher {
             queue.keys(current.keySet().stream().map(CacheEntry::key).toList());
         }
         lastCheckMs = (System.nanoTime() - started) / 1_000_000.0;
-    }
-
-    private PatternScan lentOrScan(String pattern, boolean healthyWatches) {
-        PatternScan lent = recent.lend(pattern, healthyWatches);
-        return lent != null ? lent : scanner.scan(pattern);
     }
 
     public WatchStats stats() {
