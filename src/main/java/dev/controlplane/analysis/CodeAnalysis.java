@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One pass over a project's source files for both Audit L2 code cards: every file is parsed once, its facts
@@ -44,7 +45,7 @@ public final class CodeAnalysis {
     private record Key(Path root, long digest, int files, int maxFiles, int keep) {
     }
 
-    private static final Object LOCK = new Object();
+    private static final ReentrantLock LOCK = new ReentrantLock();
     private static Key lastKey;
     private static Result last;
 
@@ -56,21 +57,28 @@ public final class CodeAnalysis {
      * @param sources   source files in path order
      * @param maxFiles  the most files analysed
      * @param keep      the most files, hotspots and naming violations listed
+     * @throws InterruptedException when the caller is interrupted (its time-out) while the other card's pass runs
      */
-    public static Result analyse(Path root, List<String> manifests, List<SourceFile> sources, int maxFiles, int keep) {
+    public static Result analyse(Path root, List<String> manifests, List<SourceFile> sources, int maxFiles, int keep)
+            throws InterruptedException {
         Key key = new Key(root, digest(root, manifests, sources), sources.size(), maxFiles, keep);
         // One pass at a time: the second card waits for the first one's result rather than parsing in parallel
-        // with it (two passes at once would also hold two sets of aggregates).
-        synchronized (LOCK) {
+        // with it (two passes at once would also hold two sets of aggregates). Interruptible: a card that times
+        // out while waiting gives up at once.
+        LOCK.lockInterruptibly();
+        try {
             if (key.equals(lastKey)) {
                 return last;
             }
             Result result = pass(root, manifests, sources, maxFiles, keep);
-            if (!Thread.currentThread().isInterrupted()) {
-                lastKey = key;
-                last = result;
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("analysis stopped after " + result.files() + " files");
             }
+            lastKey = key;
+            last = result;
             return result;
+        } finally {
+            LOCK.unlock();
         }
     }
 

@@ -40,13 +40,19 @@ class CodeAnalysisTest {
         return files;
     }
 
+    private CodeAnalysis.Result analyse(List<SourceFile> files, int maxFiles, int keep) {
+        try {
+            return CodeAnalysis.analyse(dir, List.of(), files, maxFiles, keep);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void analysesAtTheSameTimeShareOnePassAndAChangedFileMakesANewOne() throws Exception {
         List<SourceFile> files = tree();
-        CompletableFuture<CodeAnalysis.Result> first = CompletableFuture
-                .supplyAsync(() -> CodeAnalysis.analyse(dir, List.of(), files, 1000, 5));
-        CompletableFuture<CodeAnalysis.Result> second = CompletableFuture
-                .supplyAsync(() -> CodeAnalysis.analyse(dir, List.of(), files, 1000, 5));
+        CompletableFuture<CodeAnalysis.Result> first = CompletableFuture.supplyAsync(() -> analyse(files, 1000, 5));
+        CompletableFuture<CodeAnalysis.Result> second = CompletableFuture.supplyAsync(() -> analyse(files, 1000, 5));
         CodeAnalysis.Result a = first.get();
         assertSame(a, second.get());
         assertEquals(40, a.files());
@@ -64,7 +70,7 @@ class CodeAnalysisTest {
     }
 
     @Test
-    void keepsOnlyTheWorstAndCountsTheRest() {
+    void keepsOnlyTheWorstAndCountsTheRest() throws Exception {
         CodeAnalysis.Result result = CodeAnalysis.analyse(dir, List.of(), tree(), 1000, 2);
         CodeHealth.Result health = result.health();
         assertEquals(40, health.fileCount());
@@ -80,7 +86,7 @@ class CodeAnalysisTest {
     }
 
     @Test
-    void aCapAnalysesTheFirstFilesAndSaysSo() {
+    void aCapAnalysesTheFirstFilesAndSaysSo() throws Exception {
         CodeAnalysis.Result result = CodeAnalysis.analyse(dir, List.of(), tree(), 3, 50);
         assertEquals(3, result.files());
         assertEquals(40, result.filesTotal());

@@ -26,7 +26,8 @@ abstract class L2Card implements Card {
     static final int MAX_FILES = 100_000;
 
     /** The one pass of the code cards (structure, quality) over the tree's sources, shared between them. */
-    static CodeAnalysis.Result analyse(CardContext context, L2Sources.Tree tree, int maxFiles) {
+    static CodeAnalysis.Result analyse(CardContext context, L2Sources.Tree tree, int maxFiles)
+            throws InterruptedException {
         return CodeAnalysis.analyse(context.root(), tree.manifests(), tree.sources(), maxFiles, CAP);
     }
 
