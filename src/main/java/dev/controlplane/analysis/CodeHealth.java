@@ -32,24 +32,79 @@ public final class CodeHealth {
     public record Summary(double overallScore, Map<String, double[]> perLanguage, int critical, int warning, int info) {
     }
 
-    public record Result(List<FileScore> files, List<Hotspot> hotspots, Summary summary) {
+    /**
+     * @param files        the worst files first, at most the accumulator's {@code keep}
+     * @param hotspots     the most severe hotspots first, at most {@code keep}
+     * @param fileCount    files assessed
+     * @param hotspotCount hotspots found
+     */
+    public record Result(List<FileScore> files, List<Hotspot> hotspots, Summary summary, int fileCount,
+            int hotspotCount) {
     }
+
+    private static final Comparator<FileScore> WORST_FIRST = Comparator.comparingDouble(FileScore::score)
+            .thenComparing(s -> -s.facts().lines()).thenComparing(s -> s.facts().file().rel());
+    private static final Comparator<Hotspot> SEVERE_FIRST = Comparator.comparingInt((Hotspot h) -> rank(h.severity()))
+            .thenComparing(Hotspot::file).thenComparingInt(Hotspot::line).thenComparing(Hotspot::type);
 
     private CodeHealth() {
     }
 
     public static Result assess(List<FileFacts> files) {
-        List<FileScore> scores = new ArrayList<>();
-        List<Hotspot> hotspots = new ArrayList<>();
-        for (FileFacts file : files) {
-            scores.add(new FileScore(file, score(file)));
-            hotspots(file, hotspots);
+        Accumulator accumulator = new Accumulator(Integer.MAX_VALUE);
+        files.forEach(accumulator::add);
+        return accumulator.result();
+    }
+
+    /**
+     * The assessment of files handed in one at a time, holding only the {@code keep} worst files and most severe
+     * hotspots (the card shows 50 of each) and running sums for the rest.
+     */
+    public static final class Accumulator {
+        private final Smallest<FileScore> worst;
+        private final Smallest<Hotspot> severe;
+        private final Map<String, double[]> perLanguage = new TreeMap<>(); // {weighted sum, lines, files}
+        private final List<Hotspot> fileHotspots = new ArrayList<>();
+        private double weighted;
+        private long lines;
+        private int critical;
+        private int warning;
+        private int info;
+
+        public Accumulator(int keep) {
+            worst = new Smallest<>(keep, WORST_FIRST);
+            severe = new Smallest<>(keep, SEVERE_FIRST);
         }
-        scores.sort(Comparator.comparingDouble(FileScore::score).thenComparing(s -> -s.facts().lines())
-                .thenComparing(s -> s.facts().file().rel()));
-        hotspots.sort(Comparator.comparingInt((Hotspot h) -> rank(h.severity())).thenComparing(Hotspot::file)
-                .thenComparingInt(Hotspot::line).thenComparing(Hotspot::type));
-        return new Result(scores, hotspots, summary(scores, hotspots));
+
+        public void add(FileFacts file) {
+            FileScore score = new FileScore(file, score(file));
+            worst.add(score);
+            fileHotspots.clear();
+            hotspots(file, fileHotspots);
+            for (Hotspot hotspot : fileHotspots) {
+                severe.add(hotspot);
+                switch (hotspot.severity()) {
+                    case "critical" -> critical++;
+                    case "warning" -> warning++;
+                    default -> info++;
+                }
+            }
+            int weight = Math.max(1, file.lines());
+            weighted += score.score() * weight;
+            lines += weight;
+            double[] lang = perLanguage.computeIfAbsent(file.file().language(), k -> new double[3]);
+            lang[0] += score.score() * weight;
+            lang[1] += weight;
+            lang[2]++;
+        }
+
+        public Result result() {
+            Map<String, double[]> languages = new TreeMap<>();
+            perLanguage.forEach((lang, v) -> languages.put(lang, new double[] {round(v[0] / v[1]), v[2]}));
+            Summary summary = new Summary(lines == 0 ? 10 : round(weighted / lines), languages, critical, warning,
+                    info);
+            return new Result(worst.sorted(), severe.sorted(), summary, (int) worst.seen(), (int) severe.seen());
+        }
     }
 
     static double score(FileFacts file) {
@@ -98,27 +153,6 @@ public final class CodeHealth {
         if (todoDense(file)) {
             out.add(new Hotspot("todo_density", "info", rel, 1, file.todo() + " TODO/FIXME in " + file.lines() + " lines"));
         }
-    }
-
-    private static Summary summary(List<FileScore> scores, List<Hotspot> hotspots) {
-        double weighted = 0;
-        long lines = 0;
-        Map<String, double[]> perLanguage = new TreeMap<>(); // {weighted sum, lines, files}
-        for (FileScore score : scores) {
-            int weight = Math.max(1, score.facts().lines());
-            weighted += score.score() * weight;
-            lines += weight;
-            double[] lang = perLanguage.computeIfAbsent(score.facts().file().language(), k -> new double[3]);
-            lang[0] += score.score() * weight;
-            lang[1] += weight;
-            lang[2]++;
-        }
-        Map<String, double[]> result = new TreeMap<>();
-        perLanguage.forEach((lang, v) -> result.put(lang, new double[] {round(v[0] / v[1]), v[2]}));
-        int critical = (int) hotspots.stream().filter(h -> "critical".equals(h.severity())).count();
-        int warning = (int) hotspots.stream().filter(h -> "warning".equals(h.severity())).count();
-        int info = hotspots.size() - critical - warning;
-        return new Summary(lines == 0 ? 10 : round(weighted / lines), result, critical, warning, info);
     }
 
     private static int rank(String severity) {

@@ -32,90 +32,128 @@ public final class ImportGraph {
     public record External(String language, String name) {
     }
 
-    public record Graph(List<Node> nodes, List<Edge> edges, List<CrossModule> crossModule, List<External> external) {
+    /**
+     * @param external every distinct external import (as written, with its language) and how often it occurs, in
+     *                 the order first met: on a 100k-file tree one record per occurrence was ~200k objects
+     */
+    public record Graph(List<Node> nodes, List<Edge> edges, List<CrossModule> crossModule,
+            Map<External, Integer> external) {
+        /** Occurrences of external imports. */
+        public int externalImports() {
+            return external.values().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
     private ImportGraph() {
     }
 
     public static Graph build(List<ModuleLayout.Module> modules, List<FileFacts> files) {
-        Map<String, Integer> packageFiles = new TreeMap<>();
-        Map<String, String> packageModule = new HashMap<>();
-        Map<String, Integer> moduleFiles = new LinkedHashMap<>();
-        Set<String> declaredPackages = new HashSet<>();
-        Map<String, String> pythonPackages = new HashMap<>();
+        Builder builder = new Builder(modules);
         for (FileFacts file : files) {
+            builder.add(file, ModuleLayout.owner(modules, file.file().rel()));
+        }
+        return builder.build();
+    }
+
+    /** What the second pass needs of a file: not its functions or types (the syntax tree is long gone). */
+    private record Pending(SourceFile file, String pkg, List<String> imports) {
+    }
+
+    /**
+     * Builds the graph from files handed in one at a time, so an analysis can drop each file's other facts once
+     * read. Imports are classified at the end: whether one is internal depends on every package of the project.
+     */
+    public static final class Builder {
+        private final List<ModuleLayout.Module> modules;
+        private final Map<String, Integer> packageFiles = new TreeMap<>();
+        private final Map<String, String> packageModule = new HashMap<>();
+        private final Map<String, Integer> moduleFiles = new LinkedHashMap<>();
+        private final Set<String> declaredPackages = new HashSet<>();
+        private final Map<String, String> pythonPackages = new HashMap<>();
+        private final List<Pending> pending = new ArrayList<>();
+
+        public Builder(List<ModuleLayout.Module> modules) {
+            this.modules = modules;
+        }
+
+        /** @param owner the file's module ({@link ModuleLayout#owner}), null for none */
+        public void add(FileFacts file, ModuleLayout.Module owner) {
             String pkg = packageOf(file);
             packageFiles.merge(pkg, 1, Integer::sum);
-            ModuleLayout.Module owner = ModuleLayout.owner(modules, file.file().rel());
             String module = owner == null ? "(root)" : owner.name();
             packageModule.putIfAbsent(pkg, module);
             moduleFiles.merge(module, 1, Integer::sum);
-            if (!file.packageName().isEmpty() && isJvm(file)) {
+            if (!file.packageName().isEmpty() && isJvm(file.file())) {
                 declaredPackages.add(file.packageName());
             }
             if ("python".equals(file.file().language())) {
                 registerPython(pythonPackages, file.file().dir(), file.file().rel());
             }
-        }
-        String goModule = ModuleLayout.goModulePath(modules);
-        Map<String, Integer> edgeCounts = new LinkedHashMap<>();
-        Map<String, CrossBuilder> cross = new LinkedHashMap<>();
-        List<External> external = new ArrayList<>();
-        for (FileFacts file : files) {
-            String from = packageOf(file);
-            for (String imported : file.imports()) {
-                String to = internal(file, imported, declaredPackages, goModule, pythonPackages);
-                if (to == null) {
-                    external.add(new External(file.file().language(), imported));
-                    continue;
-                }
-                if (to.equals(from)) {
-                    continue;
-                }
-                edgeCounts.merge(from + "\u0000" + to, 1, Integer::sum);
-                String fromModule = packageModule.get(from);
-                String toModule = packageModule.getOrDefault(to, fromModule);
-                if (fromModule != null && !fromModule.equals(toModule)) {
-                    cross.computeIfAbsent(fromModule + "\u0000" + toModule, k -> new CrossBuilder(fromModule, toModule))
-                            .add(file.file().rel() + " → " + imported);
-                }
+            if (!file.imports().isEmpty()) {
+                pending.add(new Pending(file.file(), pkg, file.imports()));
             }
         }
-        List<Node> nodes = new ArrayList<>();
-        for (ModuleLayout.Module module : modules) {
-            nodes.add(new Node(module.name(), "module", moduleFiles.getOrDefault(module.name(), 0), module.name()));
+
+        public Graph build() {
+            String goModule = ModuleLayout.goModulePath(modules);
+            Map<String, Integer> edgeCounts = new LinkedHashMap<>();
+            Map<String, CrossBuilder> cross = new LinkedHashMap<>();
+            Map<External, Integer> external = new LinkedHashMap<>();
+            for (Pending file : pending) {
+                String from = file.pkg();
+                for (String imported : file.imports()) {
+                    String to = internal(file.file(), imported, declaredPackages, goModule, pythonPackages);
+                    if (to == null) {
+                        external.merge(new External(file.file().language(), imported), 1, Integer::sum);
+                        continue;
+                    }
+                    if (to.equals(from)) {
+                        continue;
+                    }
+                    edgeCounts.merge(from + "\u0000" + to, 1, Integer::sum);
+                    String fromModule = packageModule.get(from);
+                    String toModule = packageModule.getOrDefault(to, fromModule);
+                    if (fromModule != null && !fromModule.equals(toModule)) {
+                        cross.computeIfAbsent(fromModule + "\u0000" + toModule,
+                                k -> new CrossBuilder(fromModule, toModule)).add(file.file().rel(), imported);
+                    }
+                }
+            }
+            List<Node> nodes = new ArrayList<>();
+            for (ModuleLayout.Module module : modules) {
+                nodes.add(new Node(module.name(), "module", moduleFiles.getOrDefault(module.name(), 0), module.name()));
+            }
+            packageFiles.forEach((pkg, count) -> nodes.add(new Node(pkg, "package", count, packageModule.get(pkg))));
+            List<Edge> edges = new ArrayList<>();
+            edgeCounts.forEach((key, count) -> {
+                int split = key.indexOf('\u0000');
+                edges.add(new Edge(key.substring(0, split), key.substring(split + 1), count));
+            });
+            edges.sort(Comparator.comparingInt(Edge::count).reversed().thenComparing(Edge::from).thenComparing(Edge::to));
+            List<CrossModule> crossModule = cross.values().stream().map(CrossBuilder::build)
+                    .sorted(Comparator.comparingInt(CrossModule::imports).reversed().thenComparing(CrossModule::from)
+                            .thenComparing(CrossModule::to))
+                    .toList();
+            return new Graph(nodes, edges, crossModule, external);
         }
-        packageFiles.forEach((pkg, count) -> nodes.add(new Node(pkg, "package", count, packageModule.get(pkg))));
-        List<Edge> edges = new ArrayList<>();
-        edgeCounts.forEach((key, count) -> {
-            int split = key.indexOf('\u0000');
-            edges.add(new Edge(key.substring(0, split), key.substring(split + 1), count));
-        });
-        edges.sort(Comparator.comparingInt(Edge::count).reversed().thenComparing(Edge::from).thenComparing(Edge::to));
-        List<CrossModule> crossModule = cross.values().stream().map(CrossBuilder::build)
-                .sorted(Comparator.comparingInt(CrossModule::imports).reversed().thenComparing(CrossModule::from)
-                        .thenComparing(CrossModule::to))
-                .toList();
-        return new Graph(nodes, edges, crossModule, external);
     }
 
     /** The package node of a file. */
     static String packageOf(FileFacts file) {
-        if (isJvm(file) && !file.packageName().isEmpty()) {
+        if (isJvm(file.file()) && !file.packageName().isEmpty()) {
             return file.packageName();
         }
         String dir = file.file().dir();
         return dir.isEmpty() ? "(root)" : dir;
     }
 
-    private static boolean isJvm(FileFacts file) {
-        return "java".equals(file.file().language()) || "kotlin".equals(file.file().language());
+    private static boolean isJvm(SourceFile file) {
+        return "java".equals(file.language()) || "kotlin".equals(file.language());
     }
 
-    private static String internal(FileFacts file, String imported, Set<String> packages, String goModule,
+    private static String internal(SourceFile file, String imported, Set<String> packages, String goModule,
             Map<String, String> pythonPackages) {
-        switch (file.file().language()) {
+        switch (file.language()) {
             case "java", "kotlin" -> {
                 String name = imported.endsWith(".*") ? imported.substring(0, imported.length() - 2) : imported;
                 while (!name.isEmpty()) {
@@ -136,7 +174,7 @@ public final class ImportGraph {
             }
             case "python" -> {
                 if (imported.startsWith(".")) {
-                    String dir = file.file().dir();
+                    String dir = file.dir();
                     int ups = 0;
                     while (ups < imported.length() && imported.charAt(ups) == '.') {
                         ups++;
@@ -165,7 +203,7 @@ public final class ImportGraph {
                         && !"..".equals(imported)) {
                     return null;
                 }
-                String target = normalize(file.file().dir(), imported);
+                String target = normalize(file.dir(), imported);
                 if (target == null) {
                     return null;
                 }
@@ -220,10 +258,10 @@ public final class ImportGraph {
             this.to = to;
         }
 
-        void add(String example) {
+        void add(String rel, String imported) {
             imports++;
             if (examples.size() < 3) {
-                examples.add(example);
+                examples.add(rel + " → " + imported);
             }
         }
 

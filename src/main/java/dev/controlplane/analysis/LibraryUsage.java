@@ -64,12 +64,15 @@ public final class LibraryUsage {
     private LibraryUsage() {
     }
 
-    public static Result match(List<Declared> declared, List<ImportGraph.External> imports) {
+    /** @param imports every distinct external import with how often it occurs ({@link ImportGraph.Graph#external}) */
+    public static Result match(List<Declared> declared, Map<ImportGraph.External, Integer> imports) {
         boolean framework = declared.stream().anyMatch(Declared::framework);
         Map<Declared, Integer> hits = new LinkedHashMap<>();
         Map<String, int[]> undeclared = new TreeMap<>();
         Map<String, String> undeclaredLanguage = new TreeMap<>();
-        for (ImportGraph.External external : imports) {
+        for (Map.Entry<ImportGraph.External, Integer> entry : imports.entrySet()) {
+            ImportGraph.External external = entry.getKey();
+            int occurrences = entry.getValue();
             String name = external.name();
             String language = external.language();
             if (standard(language, name)) {
@@ -77,10 +80,10 @@ public final class LibraryUsage {
             }
             Declared owner = owner(declared, language, name);
             if (owner != null) {
-                hits.merge(owner, 1, Integer::sum);
+                hits.merge(owner, occurrences, Integer::sum);
             } else if (!(framework && isJvm(language) && provided(name))) {
                 String root = root(language, name);
-                undeclared.computeIfAbsent(root, k -> new int[1])[0]++;
+                undeclared.computeIfAbsent(root, k -> new int[1])[0] += occurrences;
                 undeclaredLanguage.putIfAbsent(root, language);
             }
         }

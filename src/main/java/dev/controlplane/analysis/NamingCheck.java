@@ -18,6 +18,7 @@ public final class NamingCheck {
     public record Violation(String file, String symbol, String expected) {
     }
 
+    /** @param violations the first violations in file order, at most the accumulator's {@code keep} */
     public record Result(int totalSymbols, int consistent, List<Violation> violations) {
         public double consistencyScore() {
             return totalSymbols == 0 ? 1 : Math.round(1000.0 * consistent / totalSymbols) / 1000.0;
@@ -28,14 +29,28 @@ public final class NamingCheck {
     }
 
     public static Result check(List<FileFacts> files) {
-        int total = 0;
-        List<Violation> violations = new ArrayList<>();
-        for (FileFacts file : files) {
+        Accumulator accumulator = new Accumulator(Integer.MAX_VALUE);
+        files.forEach(accumulator::add);
+        return accumulator.result();
+    }
+
+    /** The check of files handed in one at a time, keeping the first {@code keep} violations and counts. */
+    public static final class Accumulator {
+        private final int keep;
+        private final List<Violation> violations = new ArrayList<>();
+        private int total;
+        private int violating;
+
+        public Accumulator(int keep) {
+            this.keep = keep;
+        }
+
+        public void add(FileFacts file) {
             String language = file.file().language();
             for (FileFacts.Symbol type : file.types()) {
                 total++;
                 if (!PASCAL.matcher(type.name()).matches()) {
-                    violations.add(new Violation(file.file().rel(), type.name(), "PascalCase"));
+                    violation(new Violation(file.file().rel(), type.name(), "PascalCase"));
                 }
             }
             for (FileFacts.Function function : file.functions()) {
@@ -54,10 +69,25 @@ public final class NamingCheck {
                     default -> CAMEL;
                 };
                 if (!pattern.matcher(function.name()).matches()) {
-                    violations.add(new Violation(file.file().rel(), function.name(), expected));
+                    violation(new Violation(file.file().rel(), function.name(), expected));
                 }
             }
         }
-        return new Result(total, total - violations.size(), violations);
+
+        private void violation(Violation violation) {
+            violating++;
+            if (violations.size() < keep) {
+                violations.add(violation);
+            }
+        }
+
+        /** How many names break their convention (the result lists at most {@code keep} of them). */
+        public int violationCount() {
+            return violating;
+        }
+
+        public Result result() {
+            return new Result(total, total - violating, List.copyOf(violations));
+        }
     }
 }

@@ -37,6 +37,17 @@ public interface ControlPlaneConfig {
     Remote remote();
     Jobs jobs();
 
+    Audit audit();
+
+    interface Audit {
+        /**
+         * The most source files the Audit L2 code cards analyse (the first in path order); a larger tree is shown
+         * as partial ({@code truncated}, {@code files_total}) rather than risking the heap.
+         */
+        @WithDefault("100000")
+        int l2MaxFiles();
+    }
+
     interface Watch {
         /** How often the scheduled poll compares fingerprints (the WatchService nudges in between). */
         @WithDefault("5s")

@@ -137,6 +137,11 @@ public class TestConfig implements ControlPlaneConfig {
     }
 
     @Override
+    public Audit audit() {
+        return () -> 100_000;
+    }
+
+    @Override
     public Jobs jobs() {
         return new Jobs() {
             @Override

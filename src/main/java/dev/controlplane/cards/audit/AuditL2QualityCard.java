@@ -3,18 +3,20 @@ package dev.controlplane.cards.audit;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.controlplane.analysis.CodeAnalysis;
 import dev.controlplane.analysis.CodeHealth;
 import dev.controlplane.analysis.FileFacts;
 import dev.controlplane.analysis.NamingCheck;
-import dev.controlplane.analysis.SourceScan;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.config.ControlPlaneConfig;
 
 /**
  * Code health: per-file metrics and a 0–10 score (the rubric is {@link CodeHealth}'s), hotspots with the spec's
@@ -30,6 +32,22 @@ public class AuditL2QualityCard extends L2Card {
             .alias("/api/audit/code-health")
             .build();
 
+    private final int maxFiles;
+
+    public AuditL2QualityCard() {
+        this(MAX_FILES);
+    }
+
+    @Inject
+    public AuditL2QualityCard(ControlPlaneConfig config) {
+        this(config.audit().l2MaxFiles());
+    }
+
+    /** @param maxFiles the most source files analysed (tests set it low) */
+    AuditL2QualityCard(int maxFiles) {
+        this.maxFiles = maxFiles;
+    }
+
     @Override
     public CardSpec spec() {
         return SPEC;
@@ -39,9 +57,9 @@ public class AuditL2QualityCard extends L2Card {
     public ObjectNode compute(CardContext context) throws Exception {
         L2Sources.Tree tree = L2Sources.collect(context);
         L2Sources.sourceRoots(tree.sources()).forEach(context::watch);
-        SourceScan.Result scan = SourceScan.scan(tree.sources());
-        CodeHealth.Result health = CodeHealth.assess(scan.files());
-        NamingCheck.Result naming = NamingCheck.check(scan.files());
+        CodeAnalysis.Result analysis = L2Card.analyse(context, tree, maxFiles);
+        CodeHealth.Result health = analysis.health();
+        NamingCheck.Result naming = analysis.naming();
 
         ObjectNode card = CardJson.object();
         ArrayNode files = card.putArray("file_scores");
@@ -61,7 +79,8 @@ public class AuditL2QualityCard extends L2Card {
             metrics.put("todo", facts.todo());
             node.put("parsed", facts.parsed());
         }
-        CardJson.cap(card, "file_scores", CAP);
+        // The analysis kept only the CAP worst files, hotspots and violations; the totals are its counts.
+        CardJson.cap(card, "file_scores", CAP).put("file_scores_total", health.fileCount());
         ArrayNode hotspots = card.putArray("hotspots");
         for (CodeHealth.Hotspot hotspot : health.hotspots()) {
             ObjectNode node = hotspots.addObject();
@@ -71,7 +90,7 @@ public class AuditL2QualityCard extends L2Card {
             node.put("line", hotspot.line());
             node.put("detail", hotspot.detail());
         }
-        CardJson.cap(card, "hotspots", CAP);
+        CardJson.cap(card, "hotspots", CAP).put("hotspots_total", health.hotspotCount());
         ObjectNode namingNode = card.putObject("naming");
         namingNode.put("total_symbols", naming.totalSymbols());
         namingNode.put("consistent", naming.consistent());
@@ -82,7 +101,7 @@ public class AuditL2QualityCard extends L2Card {
             node.put("symbol", v.symbol());
             node.put("expected", v.expected());
         });
-        CardJson.cap(namingNode, "violations", CAP);
+        CardJson.cap(namingNode, "violations", CAP).put("violations_total", analysis.namingViolations());
         namingNode.put("consistency_score", naming.consistencyScore());
         ObjectNode summary = card.putObject("health_summary");
         CodeHealth.Summary s = health.summary();
@@ -97,14 +116,19 @@ public class AuditL2QualityCard extends L2Card {
         counts.put("critical", s.critical());
         counts.put("warning", s.warning());
         counts.put("info", s.info());
-        summary.put("files", scan.files().size());
-        summary.put("parse_errors", scan.parseErrors());
-        card.set("warnings", CardJson.array());
-        Level level = scan.files().isEmpty() ? Level.NONE
-                : s.overallScore() >= 7 ? Level.OK : s.overallScore() >= 4 ? Level.DEGRADED : Level.FAILED;
-        String text = scan.files().isEmpty() ? "no source files"
+        summary.put("files", analysis.files());
+        summary.put("parse_errors", analysis.parseErrors());
+        summary.put("files_total", analysis.filesTotal());
+        summary.put("truncated", analysis.truncated());
+        ArrayNode warnings = card.putArray("warnings");
+        L2Card.truncation(analysis, warnings);
+        boolean none = analysis.files() == 0;
+        Level level = none ? Level.NONE
+                : s.overallScore() >= 7 ? analysis.truncated() ? Level.DEGRADED : Level.OK
+                : s.overallScore() >= 4 ? Level.DEGRADED : Level.FAILED;
+        String text = none ? "no source files"
                 : String.format(Locale.ROOT, "%.1f/10 · %s", s.overallScore(),
-                        CardJson.plural(health.hotspots().size(), "hotspot", "hotspots"));
+                        CardJson.plural(health.hotspotCount(), "hotspot", "hotspots"));
         // The spec names the summary object "summary"; the badge lives there too (text, level) beside it.
         ObjectNode result = CardJson.summary(card, text, level);
         ObjectNode badge = (ObjectNode) result.get("summary");

@@ -9,20 +9,21 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.controlplane.analysis.FileFacts;
+import dev.controlplane.analysis.CodeAnalysis;
 import dev.controlplane.analysis.ImportGraph;
 import dev.controlplane.analysis.LibraryUsage;
 import dev.controlplane.analysis.ModuleLayout;
-import dev.controlplane.analysis.SourceScan;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.config.ControlPlaneConfig;
 import dev.controlplane.project.manifests.DependencyCatalogue;
 
 /**
@@ -45,6 +46,22 @@ public class AuditL2StructureCard extends L2Card {
             .peers(PEERS)
             .build();
 
+    private final int maxFiles;
+
+    public AuditL2StructureCard() {
+        this(MAX_FILES);
+    }
+
+    @Inject
+    public AuditL2StructureCard(ControlPlaneConfig config) {
+        this(config.audit().l2MaxFiles());
+    }
+
+    /** @param maxFiles the most source files analysed (tests set it low) */
+    AuditL2StructureCard(int maxFiles) {
+        this.maxFiles = maxFiles;
+    }
+
     @Override
     public CardSpec spec() {
         return SPEC;
@@ -56,13 +73,13 @@ public class AuditL2StructureCard extends L2Card {
         L2Sources.Tree tree = L2Sources.collect(context);
         L2Sources.sourceRoots(tree.sources()).forEach(context::watch);
         tree.manifests().forEach(context::watch);
-        SourceScan.Result scan = SourceScan.scan(tree.sources());
-        List<ModuleLayout.Module> modules = ModuleLayout.find(context.root(), tree.manifests(), tree.sources());
-        ImportGraph.Graph graph = ImportGraph.build(modules, scan.files());
+        CodeAnalysis.Result analysis = L2Card.analyse(context, tree, maxFiles);
+        List<ModuleLayout.Module> modules = analysis.modules();
+        ImportGraph.Graph graph = analysis.graph();
 
         ObjectNode card = CardJson.object();
-        card.set("stats", stats(scan));
-        card.set("modules", modules(modules, scan.files(), graph));
+        card.set("stats", stats(analysis));
+        card.set("modules", modules(modules, analysis.moduleCounts(), graph));
         card.set("import_graph", graph(graph));
         ArrayNode cross = card.putArray("cross_module_deps");
         for (ImportGraph.CrossModule dep : graph.crossModule()) {
@@ -80,55 +97,42 @@ public class AuditL2StructureCard extends L2Card {
         if (tree.truncated()) {
             warnings.add("the project has more files than one walk reads: the rest were not analysed");
         }
-        if (scan.unreadable() > 0) {
-            warnings.add(scan.unreadable() + " source files could not be read");
+        L2Card.truncation(analysis, warnings);
+        if (analysis.unreadable() > 0) {
+            warnings.add(analysis.unreadable() + " source files could not be read");
         }
         card.set("warnings", warnings);
-        int files = scan.files().size();
-        Level level = files == 0 ? Level.NONE : scan.parseErrors() > 0 ? Level.DEGRADED : Level.OK;
+        int files = analysis.files();
+        Level level = files == 0 ? Level.NONE
+                : analysis.parseErrors() > 0 || analysis.truncated() ? Level.DEGRADED : Level.OK;
         String text = files == 0 ? "no source files"
                 : CardJson.plural(files, "file", "files") + " · " + CardJson.plural(modules.size(), "module", "modules");
         return CardJson.summary(card, text, level);
     }
 
-    private static ObjectNode stats(SourceScan.Result scan) {
+    private static ObjectNode stats(CodeAnalysis.Result analysis) {
         ObjectNode stats = CardJson.object();
-        long lines = 0;
-        long functions = 0;
-        Map<String, long[]> perLanguage = new TreeMap<>();
-        for (FileFacts file : scan.files()) {
-            lines += file.lines();
-            functions += file.functions().size();
-            long[] lang = perLanguage.computeIfAbsent(file.file().language(), k -> new long[3]);
-            lang[0]++;
-            lang[1] += file.lines();
-            lang[2] += file.functions().size();
-        }
-        stats.put("total_files", scan.files().size());
-        stats.put("total_lines", lines);
-        stats.put("total_functions", functions);
+        stats.put("total_files", analysis.files());
+        stats.put("total_lines", analysis.stats().lines());
+        stats.put("total_functions", analysis.stats().functions());
         ObjectNode per = stats.putObject("per_language");
-        perLanguage.forEach((lang, v) -> {
+        analysis.stats().perLanguage().forEach((lang, v) -> {
             ObjectNode node = per.putObject(lang);
             node.put("files", v[0]);
             node.put("lines", v[1]);
             node.put("functions", v[2]);
         });
-        stats.put("parse_errors", scan.parseErrors());
-        stats.put("parse_ms", scan.parseMs());
+        stats.put("parse_errors", analysis.parseErrors());
+        stats.put("parse_ms", analysis.parseMs());
+        // Beyond the spec's fields: how many sources the tree has, and whether the cap left some unread.
+        stats.put("files_total", analysis.filesTotal());
+        stats.put("truncated", analysis.truncated());
         return stats;
     }
 
-    private static ArrayNode modules(List<ModuleLayout.Module> modules, List<FileFacts> files, ImportGraph.Graph graph) {
-        Map<String, long[]> counts = new TreeMap<>();
-        for (FileFacts file : files) {
-            ModuleLayout.Module owner = ModuleLayout.owner(modules, file.file().rel());
-            if (owner != null) {
-                long[] c = counts.computeIfAbsent(owner.path(), k -> new long[2]);
-                c[0]++;
-                c[1] += file.lines();
-            }
-        }
+    /** @param counts per module path: {files, lines} */
+    private static ArrayNode modules(List<ModuleLayout.Module> modules, Map<String, long[]> counts,
+            ImportGraph.Graph graph) {
         Map<String, String> nameById = new TreeMap<>();
         modules.forEach(m -> nameById.putIfAbsent(m.id(), m.name()));
         ArrayNode out = CardJson.array();
@@ -177,8 +181,8 @@ public class AuditL2StructureCard extends L2Card {
         CardJson.cap(node, "edges", CAP);
         node.put("internal_edges", graph.edges().size());
         node.put("internal_imports", graph.edges().stream().mapToInt(ImportGraph.Edge::count).sum());
-        node.put("external_deps", graph.external().stream().map(ImportGraph.External::name).distinct().count());
-        node.put("external_imports", graph.external().size());
+        node.put("external_deps", graph.external().keySet().stream().map(ImportGraph.External::name).distinct().count());
+        node.put("external_imports", graph.externalImports());
         return node;
     }
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import dev.controlplane.analysis.CodeAnalysis;
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardJson;
@@ -21,6 +22,22 @@ abstract class L2Card implements Card {
     static final String SCOPE = "audit:l2";
     /** Long lists are capped at this length with {@code <list>_total} beside. */
     static final int CAP = 50;
+    /** The default of {@code controlplane.audit.l2-max-files}, for cards built without the configuration. */
+    static final int MAX_FILES = 100_000;
+
+    /** The one pass of the code cards (structure, quality) over the tree's sources, shared between them. */
+    static CodeAnalysis.Result analyse(CardContext context, L2Sources.Tree tree, int maxFiles)
+            throws InterruptedException {
+        return CodeAnalysis.analyse(context.root(), tree.manifests(), tree.sources(), maxFiles, CAP);
+    }
+
+    /** The warning of a code card whose tree has more sources than it analyses. */
+    static void truncation(CodeAnalysis.Result analysis, ArrayNode warnings) {
+        if (analysis.truncated()) {
+            warnings.add("only the first " + analysis.files() + " of " + analysis.filesTotal()
+                    + " source files were analysed (controlplane.audit.l2-max-files)");
+        }
+    }
 
     /** The declaration every L2 card starts from: the Audit tab, on demand. */
     static CardSpec.Builder declare(String key) {

@@ -272,6 +272,36 @@ class AuditL2CardsTest {
         JSON.writeValueAsString(risks);
     }
 
+    @Test
+    void aTreeLargerThanTheCapIsAnalysedInPartAndSaysSo() throws Exception {
+        CardContext context = context(fixture());
+        ObjectNode structure = new AuditL2StructureCard(3).compute(context);
+        JsonNode stats = structure.get("stats");
+        assertEquals(3, stats.get("total_files").asInt(), "ItemResource, Broken, Main: the first 3 in path order");
+        assertEquals(35, stats.get("total_lines").asInt(), "15 + 6 + 14");
+        assertEquals(1, stats.get("parse_errors").asInt());
+        assertEquals(8, stats.get("files_total").asInt());
+        assertTrue(stats.get("truncated").asBoolean());
+        assertEquals("degraded", structure.at("/summary/level").asText());
+        assertEquals(List.of("only the first 3 of 8 source files were analysed (controlplane.audit.l2-max-files)"),
+                texts(structure.get("warnings")));
+
+        ObjectNode quality = new AuditL2QualityCard(3).compute(context);
+        assertEquals(3, quality.get("file_scores_total").asInt());
+        assertEquals(0, quality.get("hotspots_total").asInt(), "Legacy.java, the one with hotspots, is not read");
+        assertEquals(3, quality.at("/summary/files").asInt());
+        assertEquals(8, quality.at("/summary/files_total").asInt());
+        assertTrue(quality.at("/summary/truncated").asBoolean());
+        assertEquals("degraded", quality.at("/summary/level").asText());
+        assertEquals(List.of("only the first 3 of 8 source files were analysed (controlplane.audit.l2-max-files)"),
+                texts(quality.get("warnings")));
+
+        ObjectNode full = new AuditL2QualityCard().compute(context);
+        assertFalse(full.at("/summary/truncated").asBoolean());
+        assertEquals(8, full.at("/summary/files_total").asInt());
+        assertEquals(2, full.get("hotspots_total").asInt());
+    }
+
     private static int countKind(JsonNode graph, String kind) {
         int n = 0;
         for (JsonNode node : graph.get("nodes")) {
