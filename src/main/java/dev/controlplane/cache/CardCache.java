@@ -38,7 +38,7 @@ public class CardCache {
     private final CardRegistry registry;
     private final CacheStore store;
     private final Event<BusEvent> events;
-    private final Duration computeTimeout;
+    private final ComputeTimeouts limits;
     /** One reading of the project per refresh, shared by the cards computed in it. */
     private final ProjectModels models;
     private final Vouches vouches = new Vouches();
@@ -50,13 +50,13 @@ public class CardCache {
         this.registry = registry;
         this.store = store;
         this.events = events;
-        this.computeTimeout = config.cache().computeTimeout();
+        this.limits = ComputeTimeouts.of(config.cache());
         this.models = new ProjectModels(project.root());
         this.freshness = new FreshnessCheck(registry, store, scanner, vouches, project);
         FailurePublisher failures = new FailurePublisher(activity, events);
         CardComputation computation = new CardComputation(registry, store, scanner, activity, events, project,
                 Math.max(1, config.watch().depth()), models, failures);
-        this.computations = new Computations(computation, failures, computeTimeout, config.cache().workers(),
+        this.computations = new Computations(computation, failures, limits, config.cache().workers(),
                 registry, store, freshness);
     }
 
@@ -107,7 +107,7 @@ public class CardCache {
             events.fire(BusEvent.of(EventTypes.CACHE_HIT, key, hit));
             return Served.hit(entry);
         }
-        return Served.computed(await(key, computations.start(card, reason)));
+        return Served.computed(await(card, computations.start(card, reason)));
     }
 
     /**
@@ -167,16 +167,18 @@ public class CardCache {
         store.remove(keys);
     }
 
-    private ObjectNode await(String key, CompletableFuture<ObjectNode> future) {
+    private ObjectNode await(Card card, CompletableFuture<ObjectNode> future) {
+        String key = card.key();
+        Duration limit = limits.of(card);
         try {
-            return future.get(computeTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            return future.get(limit.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof CardFailedException failed) {
                 throw failed;
             }
             throw new CardFailedException(key, FailurePublisher.describe(e.getCause()));
         } catch (TimeoutException e) {
-            throw new CardFailedException(key, "timed out after " + computeTimeout.toSeconds() + " s");
+            throw new CardFailedException(key, "timed out after " + limit.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CardFailedException(key, "interrupted");

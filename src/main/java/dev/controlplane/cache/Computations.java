@@ -28,7 +28,7 @@ import dev.controlplane.cards.CardRegistry;
 final class Computations {
     private final CardComputation computation;
     private final FailurePublisher failures;
-    private final Duration computeTimeout;
+    private final ComputeTimeouts limits;
     private final ExecutorService workers;
     private final ScheduledExecutorService timeouts;
     private final Map<String, CompletableFuture<ObjectNode>> inflight = new ConcurrentHashMap<>();
@@ -37,12 +37,12 @@ final class Computations {
     /** How the cards computed here read their peers: inline on the reader's thread, through this pool. */
     private final CardContext.Peers peers;
 
-    Computations(CardComputation computation, FailurePublisher failures, Duration computeTimeout, int workers,
+    Computations(CardComputation computation, FailurePublisher failures, ComputeTimeouts limits, int workers,
             CardRegistry registry, CacheStore store, FreshnessCheck freshness) {
         this.computation = computation;
-        this.peers = new PeerReads(registry, store, freshness, this, computeTimeout);
+        this.peers = new PeerReads(registry, store, freshness, this, limits);
         this.failures = failures;
-        this.computeTimeout = computeTimeout;
+        this.limits = limits;
         this.workers = Executors.newFixedThreadPool(Math.max(1, workers), daemon("card-compute"));
         this.timeouts = Executors.newSingleThreadScheduledExecutor(daemon("card-timeout"));
     }
@@ -68,11 +68,12 @@ final class Computations {
             failures.fail(card.key(), created, "the server is shutting down", started);
             return created;
         }
+        Duration limit = limits.of(card);
         timeouts.schedule(() -> {
-            if (failures.fail(card.key(), created, "timed out after " + computeTimeout.toSeconds() + " s", started)) {
+            if (failures.fail(card.key(), created, "timed out after " + limit.toSeconds() + " s", started)) {
                 task.cancel(true);
             }
-        }, computeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }, limit.toMillis(), TimeUnit.MILLISECONDS);
         return created;
     }
 

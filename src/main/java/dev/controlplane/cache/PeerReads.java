@@ -24,15 +24,15 @@ final class PeerReads implements CardContext.Peers {
     private final CacheStore store;
     private final FreshnessCheck freshness;
     private final Computations computations;
-    private final Duration computeTimeout;
+    private final ComputeTimeouts limits;
 
     PeerReads(CardRegistry registry, CacheStore store, FreshnessCheck freshness, Computations computations,
-            Duration computeTimeout) {
+            ComputeTimeouts limits) {
         this.registry = registry;
         this.store = store;
         this.freshness = freshness;
         this.computations = computations;
-        this.computeTimeout = computeTimeout;
+        this.limits = limits;
     }
 
     @Override
@@ -40,7 +40,7 @@ final class PeerReads implements CardContext.Peers {
         Card card = registry.find(key).orElseThrow(() -> new UnknownCardException(key));
         Optional<CompletableFuture<ObjectNode>> executing = computations.executing(key);
         if (executing.isPresent()) {
-            return unwrap(key, executing.get());
+            return unwrap(card, executing.get());
         }
         MissReason reason = freshness.check(card);
         if (reason == null) {
@@ -48,7 +48,7 @@ final class PeerReads implements CardContext.Peers {
         }
         CompletableFuture<ObjectNode> inline = new CompletableFuture<>();
         computations.run(card, reason, inline, System.nanoTime());
-        return unwrap(key, inline);
+        return unwrap(card, inline);
     }
 
     @Override
@@ -56,9 +56,10 @@ final class PeerReads implements CardContext.Peers {
         return store.get(key).map(entry -> entry.payload(true)).orElse(null);
     }
 
-    private ObjectNode unwrap(String key, CompletableFuture<ObjectNode> future) throws InterruptedException {
+    private ObjectNode unwrap(Card card, CompletableFuture<ObjectNode> future) throws InterruptedException {
+        String key = card.key();
         try {
-            return future.get(computeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(limits.of(card).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new CardFailedException(key, "card '" + key + "' is not available: "
                     + (e.getCause() == null ? "timed out" : e.getCause().getMessage()));

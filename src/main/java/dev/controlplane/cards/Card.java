@@ -85,6 +85,14 @@ public interface Card {
         return spec() == null ? Set.of() : spec().peers();
     }
 
+    /**
+     * True for a deep analysis of the whole tree (on demand, minutes on a large project): it gets
+     * {@code controlplane.cache.analysis-timeout} instead of the status cards' {@code compute-timeout}.
+     */
+    default boolean deepAnalysis() {
+        return false;
+    }
+
     default Pref defaultPref() {
         return spec() == null ? Pref.AUTO : spec().defaultPref();
     }

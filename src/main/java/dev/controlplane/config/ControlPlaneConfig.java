@@ -98,6 +98,14 @@ public interface ControlPlaneConfig {
         @WithDefault("30s")
         Duration computeTimeout();
 
+        /**
+         * The limit for a deep-analysis card ({@code Card.deepAnalysis()}, the on-demand Audit L2 cards): parsing
+         * every source of a 50k-file tree costs 10-20 s of CPU, minutes on a busy laptop, far beyond a status
+         * card's limit.
+         */
+        @WithDefault("5m")
+        Duration analysisTimeout();
+
         /** Recompute missing or outdated cards in the background at start-up. */
         @WithDefault("true")
         boolean warmOnStart();

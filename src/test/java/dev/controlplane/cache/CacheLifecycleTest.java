@@ -51,6 +51,11 @@ class CacheLifecycleTest {
                     }
 
                     @Override
+                    public Duration analysisTimeout() {
+                        return base.analysisTimeout();
+                    }
+
+                    @Override
                     public boolean warmOnStart() {
                         return true;
                     }

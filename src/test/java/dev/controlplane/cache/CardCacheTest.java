@@ -182,6 +182,30 @@ class CardCacheTest {
     }
 
     @Test
+    void aDeepAnalysisRunsPastTheStatusCardsLimitAndADeepReaderWaitsForIt() throws Exception {
+        TestConfig config = new TestConfig(root);
+        config.computeTimeout = Duration.ofMillis(300);
+        config.analysisTimeout = Duration.ofMinutes(1);
+        card.deepAnalysis = true;
+        card.block = new CountDownLatch(1);
+        CountingCard reader = new CountingCard("reader", Tab.AUDIT);
+        reader.peers = java.util.Set.of("counting");
+        reader.reads = "counting";
+        reader.deepAnalysis = true; // like audit:scores:enriched, which reads the L2 cards
+        try (CacheHarness h = new CacheHarness(root, List.of(card, reader), config)) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Future<ObjectNode> analysis = pool.submit(() -> h.cache.get("counting", false));
+            Future<ObjectNode> read = pool.submit(() -> h.cache.get("reader", false));
+            Thread.sleep(1000); // three times the status cards' limit
+            card.block.countDown();
+            assertEquals(1, analysis.get().get("run").asInt());
+            read.get();
+            assertTrue(h.events.ofType(EventTypes.CACHE_ERROR).isEmpty(), "neither timed out");
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aFileEditedDuringTheComputationMakesTheNextRequestRecompute() throws Exception {
         card.block = new CountDownLatch(1);
         try (CacheHarness h = harness()) {

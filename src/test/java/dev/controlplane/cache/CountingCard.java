@@ -32,6 +32,7 @@ class CountingCard implements Card {
     /** When set, the card walks the project through its context and remembers the model it was given. */
     volatile boolean walk;
     volatile dev.controlplane.project.ProjectModel model;
+    volatile boolean deepAnalysis;
 
     CountingCard(String key, Tab tab) {
         this.key = key;
@@ -76,6 +77,11 @@ class CountingCard implements Card {
     @Override
     public Set<String> peers() {
         return peers;
+    }
+
+    @Override
+    public boolean deepAnalysis() {
+        return deepAnalysis;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.controlplane.config.ControlPlaneConfig;
 public class TestConfig implements ControlPlaneConfig {
     private final Path root;
     public Duration computeTimeout = Duration.ofSeconds(30);
+    public Duration analysisTimeout = Duration.ofMinutes(5);
     public int workers = 4;
     public int depth = 8;
     public int jobsMaxRunning = 2;
@@ -92,6 +93,11 @@ public class TestConfig implements ControlPlaneConfig {
             @Override
             public Duration computeTimeout() {
                 return computeTimeout;
+            }
+
+            @Override
+            public Duration analysisTimeout() {
+                return analysisTimeout;
             }
 
             @Override

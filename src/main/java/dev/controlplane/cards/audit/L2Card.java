@@ -50,6 +50,12 @@ abstract class L2Card implements Card {
         return Set.of(SCOPE);
     }
 
+    /** Whole-tree analyses: the long compute limit (see {@link Card#deepAnalysis()}). */
+    @Override
+    public boolean deepAnalysis() {
+        return true;
+    }
+
     /** A peer's result; a failing peer counts as empty and is named in the warnings. */
     static JsonNode peer(CardContext context, String key, ArrayNode warnings) throws InterruptedException {
         try {
