@@ -27,7 +27,7 @@ import java.util.Optional;
  * open all day: heartbeats and the remote schedule run).</li>
  * </ul>
  * With a JDK 25+ (under {@code /usr/lib/jvm}) and an AOT cache next to the jar ({@code -Paot} build), start-up and
- * RSS at first 200 again with it ({@code -XX:AOTCache} or {@code -XX:SharedArchiveFile}).
+ * RSS at first 200 again with it ({@code -XX:AOTCache=app.aot}).
  */
 final class FootprintBench {
     private final BenchContext ctx;
