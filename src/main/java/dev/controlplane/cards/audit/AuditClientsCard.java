@@ -8,17 +8,19 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.manifests.DependencyCatalogue;
 import dev.controlplane.project.manifests.DependencyReader;
 import dev.controlplane.project.manifests.UniqueDependency;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The client libraries of external services among the dependencies (database drivers, caches, queues, cloud
@@ -47,8 +49,7 @@ public class AuditClientsCard implements Card {
     @Override
     public ObjectNode compute(CardContext context) throws Exception {
         DependencyReader.Scan scan = DependencyReader.fromPackages(context::watch, context.peer("packages"));
-        ObjectNode card = CardJson.object();
-        ArrayNode clients = card.putArray("clients");
+        List<Client> clients = new ArrayList<>();
         Map<String, List<String>> byService = new TreeMap<>();
         Map<String, Integer> byType = new TreeMap<>();
         for (UniqueDependency dependency : UniqueDependency.of(scan.dependencies())) {
@@ -56,25 +57,27 @@ public class AuditClientsCard implements Card {
                 continue;
             }
             DependencyCatalogue.Entry entry = dependency.entry().get();
-            ObjectNode node = clients.addObject();
-            node.put("name", dependency.name());
-            node.put("service", entry.service());
-            node.put("type", entry.clientType());
-            node.put("ecosystem", dependency.ecosystem());
-            node.put("source_file", dependency.sourceFiles().get(0));
-            node.put("label", entry.label());
-            node.put("version", dependency.version());
-            node.put("dev", dependency.dev());
+            clients.add(new Client(dependency.name(), entry.service(), entry.clientType(), dependency.ecosystem(),
+                    dependency.sourceFiles().get(0), entry.label(), dependency.version(), dependency.dev()));
             byService.computeIfAbsent(entry.service(), s -> new ArrayList<>()).add(dependency.name());
             byType.merge(entry.clientType(), 1, Integer::sum);
         }
-        ObjectNode services = card.putObject("by_service");
-        byService.forEach((service, names) -> services.set(service, CardJson.strings(names)));
-        card.set("by_type", CardJson.counts(byType));
-        card.put("total", clients.size());
-        card.put("total_services", byService.size());
-        card.set("warnings", CardJson.strings(scan.warnings()));
+        ObjectNode card = ResultJson.tree(new Clients(clients, byService, byType, clients.size(), byService.size(),
+                scan.warnings()));
         return CardJson.summary(card, CardJson.plural(clients.size(), "client", "clients"),
                 AuditDepsCard.level(clients.size(), scan));
+    }
+
+    /** {@code by_service} and {@code by_type} are keyed by what the project uses: open maps, in key order. */
+    @RegisterForReflection
+    record Clients(List<Client> clients, @JsonProperty("by_service") Map<String, List<String>> byService,
+            @JsonProperty("by_type") Map<String, Integer> byType, int total,
+            @JsonProperty("total_services") int totalServices, List<String> warnings) {
+    }
+
+    /** One client library, at its first manifest. */
+    @RegisterForReflection
+    record Client(String name, String service, String type, String ecosystem,
+            @JsonProperty("source_file") String sourceFile, String label, String version, boolean dev) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.controlplane.cards.audit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
@@ -16,10 +17,12 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.manifests.DependencyCatalogue;
 import dev.controlplane.project.manifests.DependencyReader;
 import dev.controlplane.project.manifests.UniqueDependency;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Every dependency of every manifest, once per (name, ecosystem), classified against the built-in
@@ -49,8 +52,7 @@ public class AuditDepsCard implements Card {
     public ObjectNode compute(CardContext context) throws Exception {
         DependencyReader.Scan scan = DependencyReader.fromPackages(context::watch, context.peer("packages"));
         List<UniqueDependency> unique = UniqueDependency.of(scan.dependencies());
-        ObjectNode card = CardJson.object();
-        ArrayNode dependencies = card.putArray("dependencies");
+        List<Row> dependencies = new ArrayList<>();
         Map<String, Integer> categories = new TreeMap<>();
         Map<String, Integer> ecosystems = new TreeMap<>();
         Set<String> frameworks = new LinkedHashSet<>();
@@ -58,14 +60,8 @@ public class AuditDepsCard implements Card {
         for (UniqueDependency dependency : unique) {
             String category = dependency.entry().map(DependencyCatalogue.Entry::category)
                     .orElse(DependencyCatalogue.OTHER);
-            ObjectNode node = dependencies.addObject();
-            node.put("name", dependency.name());
-            node.put("version", dependency.version());
-            node.put("dev", dependency.dev());
-            node.put("ecosystem", dependency.ecosystem());
-            node.put("source_file", dependency.sourceFiles().get(0));
-            node.put("category", category);
-            node.set("source_files", CardJson.strings(dependency.sourceFiles()));
+            dependencies.add(new Row(dependency.name(), dependency.version(), dependency.dev(),
+                    dependency.ecosystem(), dependency.sourceFiles().get(0), category, dependency.sourceFiles()));
             categories.merge(category, 1, Integer::sum);
             ecosystems.merge(dependency.ecosystem(), 1, Integer::sum);
             if (DependencyCatalogue.WEB_FRAMEWORK.equals(category)) {
@@ -73,14 +69,22 @@ public class AuditDepsCard implements Card {
             }
             dev += dependency.dev() ? 1 : 0;
         }
-        card.put("total", unique.size());
-        card.put("runtime", unique.size() - dev);
-        card.put("dev", dev);
-        card.set("categories", CardJson.counts(categories));
-        card.set("frameworks", CardJson.strings(frameworks));
-        card.set("ecosystems", CardJson.counts(ecosystems));
-        card.set("warnings", CardJson.strings(scan.warnings()));
+        ObjectNode card = ResultJson.tree(new Deps(dependencies, unique.size(), unique.size() - dev, dev, categories,
+                frameworks, ecosystems, scan.warnings()));
         return CardJson.summary(card, CardJson.plural(unique.size(), "dep", "deps"), level(unique.size(), scan));
+    }
+
+    /** {@code categories} and {@code ecosystems} are counts keyed by what the project uses: open maps, in key order. */
+    @RegisterForReflection
+    record Deps(List<Row> dependencies, int total, int runtime, int dev, Map<String, Integer> categories,
+            Set<String> frameworks, Map<String, Integer> ecosystems, List<String> warnings) {
+    }
+
+    /** One dependency, once per (name, ecosystem); {@code source_file} is the first of {@code source_files}. */
+    @RegisterForReflection
+    record Row(String name, String version, boolean dev, String ecosystem,
+            @JsonProperty("source_file") String sourceFile, String category,
+            @JsonProperty("source_files") List<String> sourceFiles) {
     }
 
     /** None for a project without dependencies, degraded when a manifest could not be read, else ok. */

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,9 +20,11 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.support.AtomicFiles;
 import dev.controlplane.support.Clock;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Two scores out of 10 from the other cards' current results, and their trend against earlier computations
@@ -63,7 +66,6 @@ public class AuditScoresCard implements Card {
 
     @Override
     public ObjectNode compute(CardContext context) throws Exception {
-        ObjectNode card = CardJson.object();
         ArrayNode warnings = CardJson.array();
         JsonNode deps = peer(context, "audit:deps", warnings);
         JsonNode structure = peer(context, "audit:structure", warnings);
@@ -73,35 +75,66 @@ public class AuditScoresCard implements Card {
         JsonNode quality = peer(context, "quality", warnings);
         JsonNode security = peer(context, "security", warnings);
 
-        ObjectNode complexity = card.putObject("complexity");
-        ObjectNode cb = complexity.putObject("breakdown");
-        cb.put("ecosystems", round(Math.min(2, deps.path("ecosystems").size() * 0.5)));
-        cb.put("modules", round(modulesScore(structure.path("modules").size())));
-        cb.put("dependencies", round(Math.min(2, deps.path("total").asInt(0) / 50.0)));
         int layers = count(structure, "has_docker", "has_iac", "has_ci");
-        cb.put("infra_layers", round(Math.min(2, layers * 2.0 / 3)));
-        cb.put("integrations", round(Math.min(2, clients.path("total_services").asInt(0) / 3.0)));
-        complexity.put("score", round(sum(cb)));
+        ComplexityBreakdown cb = new ComplexityBreakdown(
+                round(Math.min(2, deps.path("ecosystems").size() * 0.5)),
+                round(modulesScore(structure.path("modules").size())),
+                round(Math.min(2, deps.path("total").asInt(0) / 50.0)),
+                round(Math.min(2, layers * 2.0 / 3)),
+                round(Math.min(2, clients.path("total_services").asInt(0) / 3.0)));
+        Complexity complexity = new Complexity(cb, round(cb.sum()));
 
-        ObjectNode qualityScore = card.putObject("quality");
-        ObjectNode qb = qualityScore.putObject("breakdown");
-        qb.put("documentation", round(documentation(docs)));
-        qb.put("testing", round(testing(testing)));
         JsonNode totals = quality.path("totals");
         int relevant = totals.path("relevant").asInt(0);
-        qb.put("tooling", round(relevant == 0 ? 0 : 10.0 * totals.path("available").asInt(0) / relevant));
-        qb.put("security", round(security.path("posture").path("score").asDouble(0) / 10.0));
-        qb.put("structure", round(structureScore(structure)));
-        qualityScore.put("score", round(sum(qb) * 0.2));
-        qualityScore.put("weights", 0.2);
+        QualityBreakdown qb = new QualityBreakdown(
+                round(documentation(docs)),
+                round(testing(testing)),
+                round(relevant == 0 ? 0 : 10.0 * totals.path("available").asInt(0) / relevant),
+                round(security.path("posture").path("score").asDouble(0) / 10.0),
+                round(structureScore(structure)));
+        Quality qualityScore = new Quality(qb, round(qb.sum() * 0.2), 0.2);
 
-        double complexityScore = complexity.get("score").asDouble();
-        double qualityValue = qualityScore.get("score").asDouble();
-        card.set("trend", trend(context, complexityScore, qualityValue, warnings));
-        card.set("warnings", warnings);
+        double complexityScore = complexity.score();
+        double qualityValue = qualityScore.score();
+        ObjectNode trend = trend(context, complexityScore, qualityValue, warnings);
+        ObjectNode card = ResultJson.tree(new Scores(complexity, qualityScore, trend, warnings));
         Level level = qualityValue >= 7 ? Level.OK : qualityValue >= 4 ? Level.DEGRADED : Level.FAILED;
         return CardJson.summary(card, String.format(java.util.Locale.ROOT, "Q %.1f · C %.1f", qualityValue,
                 complexityScore), level);
+    }
+
+    /**
+     * {@code trend} stays a tree: it is shared with the enriched score and carries the stored history entries
+     * as they were read back from {@code .state/}.
+     */
+    @RegisterForReflection
+    record Scores(Complexity complexity, Quality quality, JsonNode trend, JsonNode warnings) {
+    }
+
+    @RegisterForReflection
+    record Complexity(ComplexityBreakdown breakdown, double score) {
+    }
+
+    /** Each 0–2; summed in field order. */
+    @RegisterForReflection
+    record ComplexityBreakdown(double ecosystems, double modules, double dependencies,
+            @JsonProperty("infra_layers") double infraLayers, double integrations) {
+        double sum() {
+            return 0.0 + ecosystems + modules + dependencies + infraLayers + integrations;
+        }
+    }
+
+    @RegisterForReflection
+    record Quality(QualityBreakdown breakdown, double score, double weights) {
+    }
+
+    /** Each 0–10; summed in field order, weighted by {@code weights}. */
+    @RegisterForReflection
+    record QualityBreakdown(double documentation, double testing, double tooling, double security,
+            double structure) {
+        double sum() {
+            return 0.0 + documentation + testing + tooling + security + structure;
+        }
     }
 
     /** A peer's result; a failing peer counts as empty and is named in the warnings. */
@@ -160,14 +193,6 @@ public class AuditScoresCard implements Card {
             n += node.path(flag).asBoolean() ? 1 : 0;
         }
         return n;
-    }
-
-    private static double sum(JsonNode breakdown) {
-        double total = 0;
-        for (JsonNode value : breakdown) {
-            total += value.asDouble();
-        }
-        return total;
     }
 
     static double round(double value) {

@@ -4,13 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
@@ -18,11 +19,13 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.build.BuildFiles.Entrypoint;
 import dev.controlplane.project.build.BuildFiles.Module;
 import dev.controlplane.project.build.BuildFiles;
 import dev.controlplane.project.build.SourceTree;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * What kind of solution the project is, from its files alone. Each flag is true when at least one rule
@@ -192,43 +195,43 @@ public class AuditStructureCard implements Card {
 
     private ObjectNode json(SourceTree tree, BuildFiles build, StructureFlags flags, List<Entrypoint> entrypoints,
             List<Module> modules, String solutionType) {
-        ObjectNode card = CardJson.object();
-        ObjectNode detectedBy = CardJson.object();
-        flags.evidence.forEach((flag, reasons) -> {
-            card.put(flag, !reasons.isEmpty());
-            detectedBy.set(flag, CardJson.strings(reasons));
-        });
-        card.set("detected_by", detectedBy);
-
-        ArrayNode entries = CardJson.array();
-        entrypoints.stream().limit(MAX_ENTRYPOINTS).forEach(e -> {
-            ObjectNode entry = entries.addObject();
-            entry.put("type", e.type());
-            entry.put("name", e.name());
-            entry.put("path", e.path());
-        });
-        card.set("entrypoints", entries);
-        card.put("entrypoint_count", entrypoints.size());
-
-        ObjectNode languages = CardJson.object();
+        Map<String, Integer> languages = new LinkedHashMap<>();
         tree.languages().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> languages.put(e.getKey(), e.getValue()));
-        card.set("languages", languages);
-        card.put("primary_language", SolutionType.primaryLanguage(tree.languages()));
-
-        ArrayNode moduleArray = CardJson.array();
-        modules.stream().sorted(Comparator.comparing(Module::kind).thenComparing(Module::path)).forEach(m -> {
-            ObjectNode module = moduleArray.addObject();
-            module.put("name", m.name());
-            module.put("path", m.path());
-            module.put("kind", m.kind());
-        });
-        card.set("modules", moduleArray);
-        card.put("file_count", tree.files());
-        card.put("solution_type", solutionType);
-        card.set("warnings", CardJson.strings(build.warnings()));
-        return CardJson.summary(card, solutionType, tree.files() == 0 ? Level.NONE : Level.OK);
+        Structure structure = new Structure(flags.is("has_cli"), flags.is("has_web"), flags.is("has_api"),
+                flags.is("has_docs"), flags.is("has_tests"), flags.is("has_iac"), flags.is("has_ci"),
+                flags.is("has_docker"), flags.evidence,
+                entrypoints.stream().limit(MAX_ENTRYPOINTS).map(e -> new EntrypointRow(e.type(), e.name(), e.path()))
+                        .toList(),
+                entrypoints.size(), languages, SolutionType.primaryLanguage(tree.languages()),
+                modules.stream().sorted(Comparator.comparing(Module::kind).thenComparing(Module::path))
+                        .map(m -> new ModuleRow(m.name(), m.path(), m.kind())).toList(),
+                tree.files(), solutionType, build.warnings());
+        return CardJson.summary(ResultJson.tree(structure), solutionType, tree.files() == 0 ? Level.NONE : Level.OK);
     }
 
+    /**
+     * The flags in {@link StructureFlags}' order; {@code detected_by} is that same flag → evidence map, and
+     * {@code languages} (language → file count, most files first) is keyed by what the project holds.
+     */
+    @RegisterForReflection
+    record Structure(@JsonProperty("has_cli") boolean hasCli, @JsonProperty("has_web") boolean hasWeb,
+            @JsonProperty("has_api") boolean hasApi, @JsonProperty("has_docs") boolean hasDocs,
+            @JsonProperty("has_tests") boolean hasTests, @JsonProperty("has_iac") boolean hasIac,
+            @JsonProperty("has_ci") boolean hasCi, @JsonProperty("has_docker") boolean hasDocker,
+            @JsonProperty("detected_by") Map<String, Set<String>> detectedBy, List<EntrypointRow> entrypoints,
+            @JsonProperty("entrypoint_count") int entrypointCount, Map<String, Integer> languages,
+            @JsonProperty("primary_language") String primaryLanguage, List<ModuleRow> modules,
+            @JsonProperty("file_count") int fileCount, @JsonProperty("solution_type") String solutionType,
+            List<String> warnings) {
+    }
+
+    @RegisterForReflection
+    record EntrypointRow(String type, String name, String path) {
+    }
+
+    @RegisterForReflection
+    record ModuleRow(String name, String path, String kind) {
+    }
 }

@@ -14,8 +14,8 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
@@ -23,12 +23,14 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.support.ToolRunner;
 import dev.controlplane.project.tools.DeveloperTools;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The machine the project is built on: OS, CPU, memory, free disk, Java runtime, which developer CLIs are on
@@ -61,31 +63,15 @@ public class AuditSystemCard implements Card {
 
     @Override
     public ObjectNode compute(CardContext ctx) {
-        ObjectNode card = CardJson.object();
         List<String> warnings = new ArrayList<>();
-        card.set("os", os());
-        card.put("arch", System.getProperty("os.arch"));
-        card.put("cpu_cores", Runtime.getRuntime().availableProcessors());
-        card.set("memory", memory());
-        card.set("disk", disk(ctx));
-        card.set("java", java());
-
-        ArrayNode tools = CardJson.array();
+        List<Tool> tools = new ArrayList<>();
         int available = 0;
         for (DeveloperTools.Tool tool : DeveloperTools.ALL) {
             Optional<Path> path = locate(tool);
             available += path.isPresent() ? 1 : 0;
-            ObjectNode entry = tools.addObject();
-            entry.put("id", tool.id());
-            entry.put("label", tool.label());
-            entry.put("category", tool.category());
-            entry.put("available", path.isPresent());
-            entry.put("path", path.map(Path::toString).orElse(null));
+            tools.add(new Tool(tool.id(), tool.label(), tool.category(), path.isPresent(),
+                    path.map(Path::toString).orElse(null)));
         }
-        card.set("tools", tools);
-        card.put("tools_available", available);
-        card.put("tools_total", DeveloperTools.ALL.size());
-
         List<String> manifests = new ArrayList<>();
         for (String manifest : MANIFESTS) {
             ctx.watch(manifest);
@@ -93,11 +79,42 @@ public class AuditSystemCard implements Card {
                 manifests.add(manifest);
             }
         }
-        card.set("manifests", CardJson.strings(manifests));
-        card.put("project_name", projectName(ctx, warnings));
-        card.set("stacks", CardJson.strings(stacks(ctx)));
-        card.set("warnings", CardJson.strings(warnings));
+        String projectName = projectName(ctx, warnings);
+        ObjectNode card = ResultJson.tree(new SystemResult(os(), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), memory(), disk(ctx), java(), tools, available,
+                DeveloperTools.ALL.size(), manifests, projectName, stacks(ctx), warnings));
         return CardJson.summary(card, available + "/" + DeveloperTools.ALL.size() + " tools", Level.OK);
+    }
+
+    @RegisterForReflection
+    record SystemResult(Os os, String arch, @JsonProperty("cpu_cores") int cpuCores, Memory memory, Disk disk,
+            Java java, List<Tool> tools, @JsonProperty("tools_available") int toolsAvailable,
+            @JsonProperty("tools_total") int toolsTotal, List<String> manifests,
+            @JsonProperty("project_name") String projectName, List<String> stacks, List<String> warnings) {
+    }
+
+    /** {@code distribution} is null off Linux. */
+    @RegisterForReflection
+    record Os(String name, String version, String distribution) {
+    }
+
+    /** {@code source}: {@code /proc/meminfo}, {@code jvm}, or null when neither could tell. */
+    @RegisterForReflection
+    record Memory(@JsonProperty("total_bytes") long totalBytes, @JsonProperty("available_bytes") long availableBytes,
+            String source) {
+    }
+
+    @RegisterForReflection
+    record Disk(@JsonProperty("total_bytes") long totalBytes, @JsonProperty("free_bytes") long freeBytes) {
+    }
+
+    @RegisterForReflection
+    record Java(String version, String vendor, String runtime) {
+    }
+
+    /** One developer CLI; {@code path} is null when it is not on the PATH. */
+    @RegisterForReflection
+    record Tool(String id, String label, String category, boolean available, String path) {
     }
 
     private static Optional<Path> locate(DeveloperTools.Tool tool) {
@@ -110,12 +127,8 @@ public class AuditSystemCard implements Card {
         return Optional.empty();
     }
 
-    private static ObjectNode os() {
-        ObjectNode os = CardJson.object();
-        os.put("name", System.getProperty("os.name"));
-        os.put("version", System.getProperty("os.version"));
-        os.put("distribution", distribution());
-        return os;
+    private static Os os() {
+        return new Os(System.getProperty("os.name"), System.getProperty("os.version"), distribution());
     }
 
     /** PRETTY_NAME of os-release ("Debian GNU/Linux 12 (bookworm)"), null off Linux. */
@@ -138,8 +151,7 @@ public class AuditSystemCard implements Card {
      * Total and available memory of the machine. MemAvailable (not MemFree) is what a new process can get
      * without swapping; the JVM's MXBean is the fallback off Linux.
      */
-    private static ObjectNode memory() {
-        ObjectNode memory = CardJson.object();
+    private static Memory memory() {
         long total = -1;
         long availableBytes = -1;
         String source = null;
@@ -157,10 +169,7 @@ public class AuditSystemCard implements Card {
                 source = "jvm";
             }
         }
-        memory.put("total_bytes", Math.max(0, total));
-        memory.put("available_bytes", Math.max(0, availableBytes));
-        memory.put("source", source);
-        return memory;
+        return new Memory(Math.max(0, total), Math.max(0, availableBytes), source);
     }
 
     private static long meminfoBytes(String meminfo, String field) {
@@ -178,8 +187,7 @@ public class AuditSystemCard implements Card {
     }
 
     /** The filesystem holding the project: what a build can still write. */
-    private static ObjectNode disk(CardContext ctx) {
-        ObjectNode disk = CardJson.object();
+    private static Disk disk(CardContext ctx) {
         long total = 0;
         long free = 0;
         try {
@@ -189,17 +197,12 @@ public class AuditSystemCard implements Card {
         } catch (IOException | RuntimeException e) {
             // An unmounted or vanished root: zeros, the card still renders.
         }
-        disk.put("total_bytes", total);
-        disk.put("free_bytes", free);
-        return disk;
+        return new Disk(total, free);
     }
 
-    private static ObjectNode java() {
-        ObjectNode java = CardJson.object();
-        java.put("version", System.getProperty("java.version"));
-        java.put("vendor", System.getProperty("java.vendor"));
-        java.put("runtime", System.getProperty("java.runtime.name"));
-        return java;
+    private static Java java() {
+        return new Java(System.getProperty("java.version"), System.getProperty("java.vendor"),
+                System.getProperty("java.runtime.name"));
     }
 
     /** {@code name} (or {@code project.name}) of project.yml; a malformed file is a warning. */
