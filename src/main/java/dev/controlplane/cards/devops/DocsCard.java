@@ -18,20 +18,22 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.files.LicenseNames;
 import dev.controlplane.project.files.ReadmeHeadings;
 import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The project's documentation: README (with its headings), documentation directories, the usual community files
@@ -82,13 +84,12 @@ public class DocsCard implements Card {
     public ObjectNode compute(CardContext ctx) {
         List<String> warnings = new ArrayList<>();
         Set<String> docFiles = new TreeSet<>();
-        ObjectNode card = CardJson.object();
 
         Optional<String> readme = findIn(ctx, "", README);
         readme.ifPresent(docFiles::add);
-        card.set("readme", readmeJson(ctx, readme));
+        Readme readmeResult = readmeJson(ctx, readme);
 
-        ArrayNode dirs = card.putArray("doc_dirs");
+        List<DocDir> dirs = new ArrayList<>();
         for (String dir : DOC_DIRS) {
             if (ctx.isDirectory(dir)) {
                 dirs.add(docDir(ctx, dir, docFiles));
@@ -98,25 +99,57 @@ public class DocsCard implements Card {
 
         Optional<String> changelog = findIn(ctx, "", CHANGELOG);
         changelog.ifPresent(docFiles::add);
-        card.set("changelog", presence(changelog));
+        Presence changelogResult = presence(changelog);
 
         List<String> licenses = licenseFiles(ctx);
         docFiles.addAll(licenses);
-        card.set("license", licenseJson(ctx, licenses));
+        License license = licenseJson(ctx, licenses);
 
-        card.set("contributing", presence(community(ctx, CONTRIBUTING, docFiles)));
-        card.set("code_of_conduct", presence(community(ctx, CODE_OF_CONDUCT, docFiles)));
-        card.set("security_policy", presence(community(ctx, SECURITY, docFiles)));
+        Presence contributing = presence(community(ctx, CONTRIBUTING, docFiles));
+        Presence codeOfConduct = presence(community(ctx, CODE_OF_CONDUCT, docFiles));
+        Presence securityPolicy = presence(community(ctx, SECURITY, docFiles));
 
-        card.set("api_specs", apiSpecs(ctx, warnings));
-        card.put("doc_files", docFiles.size());
-        card.set("warnings", CardJson.strings(warnings));
+        List<ApiSpec> specs = apiSpecs(ctx, warnings);
+        ObjectNode card = ResultJson.tree(new DocsResult(readmeResult, dirs, changelogResult, license, contributing,
+                codeOfConduct, securityPolicy, specs, docFiles.size(), warnings));
         // Files found under other names or places than the spec's watch list (README.rst, .github/SECURITY.md).
         docFiles.stream().filter(f -> !insideDocDir(f)).forEach(ctx::watch);
 
         int count = docFiles.size();
         Level level = count == 0 ? Level.NONE : readme.isEmpty() ? Level.DEGRADED : Level.OK;
         return CardJson.summary(card, CardJson.plural(count, "doc", "docs"), level);
+    }
+
+    @RegisterForReflection
+    record DocsResult(Readme readme, @JsonProperty("doc_dirs") List<DocDir> docDirs, Presence changelog,
+            License license, Presence contributing, @JsonProperty("code_of_conduct") Presence codeOfConduct,
+            @JsonProperty("security_policy") Presence securityPolicy,
+            @JsonProperty("api_specs") List<ApiSpec> apiSpecs, @JsonProperty("doc_files") int docFiles,
+            List<String> warnings) {
+    }
+
+    /** The README with its first {@link #MAX_HEADINGS} headings and how many there are in all. */
+    @RegisterForReflection
+    record Readme(boolean exists, String path, long size, int lines, List<String> headings,
+            @JsonProperty("heading_count") int headingCount) {
+    }
+
+    @RegisterForReflection
+    record DocDir(String path, @JsonProperty("file_count") int fileCount, @JsonProperty("doc_count") int docCount,
+            @JsonProperty("total_size") long totalSize) {
+    }
+
+    /** A community file: whether it exists and where (empty path when it does not). */
+    @RegisterForReflection
+    record Presence(boolean exists, String path) {
+    }
+
+    @RegisterForReflection
+    record License(boolean exists, String path, String name, List<String> files) {
+    }
+
+    @RegisterForReflection
+    record ApiSpec(String path, String format, String version, String title) {
     }
 
     /**
@@ -153,10 +186,7 @@ public class DocsCard implements Card {
         return Optional.empty();
     }
 
-    private static ObjectNode readmeJson(CardContext ctx, Optional<String> readme) {
-        ObjectNode node = CardJson.object();
-        node.put("exists", readme.isPresent());
-        node.put("path", readme.orElse(""));
+    private static Readme readmeJson(CardContext ctx, Optional<String> readme) {
         String text = readme.map(r -> Manifests.text(ctx.path(r))).orElse(null);
         long size = 0;
         if (readme.isPresent()) {
@@ -167,11 +197,8 @@ public class DocsCard implements Card {
             }
         }
         List<String> headings = text == null ? List.of() : ReadmeHeadings.of(readme.get(), text);
-        node.put("size", size);
-        node.put("lines", text == null ? 0 : lineCount(text));
-        node.set("headings", CardJson.strings(headings.subList(0, Math.min(MAX_HEADINGS, headings.size()))));
-        node.put("heading_count", headings.size());
-        return node;
+        return new Readme(readme.isPresent(), readme.orElse(""), size, text == null ? 0 : lineCount(text),
+                List.copyOf(headings.subList(0, Math.min(MAX_HEADINGS, headings.size()))), headings.size());
     }
 
     private static boolean insideDocDir(String path) {
@@ -191,7 +218,7 @@ public class DocsCard implements Card {
         return text.endsWith("\n") ? lines : lines + 1;
     }
 
-    private static ObjectNode docDir(CardContext ctx, String dir, Set<String> docFiles) {
+    private static DocDir docDir(CardContext ctx, String dir, Set<String> docFiles) {
         int[] counts = new int[2];
         long[] size = new long[1];
         ctx.walk(ctx.path(dir), (file, attrs) -> {
@@ -203,19 +230,11 @@ public class DocsCard implements Card {
             }
             return true;
         });
-        ObjectNode node = CardJson.object();
-        node.put("path", dir);
-        node.put("file_count", counts[0]);
-        node.put("doc_count", counts[1]);
-        node.put("total_size", size[0]);
-        return node;
+        return new DocDir(dir, counts[0], counts[1], size[0]);
     }
 
-    private static ObjectNode presence(Optional<String> path) {
-        ObjectNode node = CardJson.object();
-        node.put("exists", path.isPresent());
-        node.put("path", path.orElse(""));
-        return node;
+    private static Presence presence(Optional<String> path) {
+        return new Presence(path.isPresent(), path.orElse(""));
     }
 
     /** LICENSE, LICENCE.md, COPYING, and dual-licence pairs such as LICENSE-MIT + LICENSE-APACHE. */
@@ -229,10 +248,7 @@ public class DocsCard implements Card {
     }
 
     /** Several licence files mean a choice of licences: their names are joined with " OR " (SPDX style). */
-    private static ObjectNode licenseJson(CardContext ctx, List<String> files) {
-        ObjectNode node = CardJson.object();
-        node.put("exists", !files.isEmpty());
-        node.put("path", files.isEmpty() ? "" : files.get(0));
+    private static License licenseJson(CardContext ctx, List<String> files) {
         Set<String> names = new LinkedHashSet<>();
         for (String file : files) {
             String name = LicenseNames.detect(Manifests.text(ctx.path(file)));
@@ -240,9 +256,8 @@ public class DocsCard implements Card {
                 names.add(name);
             }
         }
-        node.put("name", String.join(" OR ", names));
-        node.set("files", CardJson.strings(files));
-        return node;
+        return new License(!files.isEmpty(), files.isEmpty() ? "" : files.get(0), String.join(" OR ", names),
+                List.copyOf(files));
     }
 
     /**
@@ -250,8 +265,8 @@ public class DocsCard implements Card {
      * {@code src/main/resources/META-INF/}) whose content says which spec they are; a generator config that only
      * shares the name is left out.
      */
-    private static ArrayNode apiSpecs(CardContext ctx, List<String> warnings) {
-        ArrayNode specs = CardJson.array();
+    private static List<ApiSpec> apiSpecs(CardContext ctx, List<String> warnings) {
+        List<ApiSpec> specs = new ArrayList<>();
         List<Path> files = ctx.files(ctx.root(), MAX_API_SPECS,
                 p -> API_SPEC_FILE.matcher(p.getFileName().toString()).matches());
         files.sort(null);
@@ -279,11 +294,7 @@ public class DocsCard implements Card {
             if (format == null) {
                 continue;
             }
-            ObjectNode spec = specs.addObject();
-            spec.put("path", rel);
-            spec.put("format", format);
-            spec.put("version", doc.get(format).asText());
-            spec.put("title", doc.path("info").path("title").asText(""));
+            specs.add(new ApiSpec(rel, format, doc.get(format).asText(), doc.path("info").path("title").asText("")));
             ctx.watch(rel);
         }
         return specs;

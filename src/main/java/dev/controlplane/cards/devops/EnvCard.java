@@ -11,15 +11,17 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.MissingTool;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.project.files.DotEnvParser;
@@ -27,6 +29,7 @@ import dev.controlplane.project.files.EnvFileNames;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
 import dev.controlplane.project.files.GitIgnoreOracle;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The {@code .env} family at the project root: which files exist, the variable names each defines (never a
@@ -52,6 +55,25 @@ public class EnvCard implements Card {
 
     /** One listed file: its keys are names only. */
     private record EnvFile(String name, boolean exists, List<String> keys, boolean gitIgnored, boolean committed) {
+    }
+
+    @RegisterForReflection
+    record EnvResult(List<FileRow> files, List<Environment> environments, @JsonProperty("active_env") String activeEnv,
+            @JsonProperty("missing_in_example") List<String> missingInExample,
+            @JsonProperty("missing_in_env") List<String> missingInEnv,
+            @JsonProperty("ignore_check") String ignoreCheck,
+            @JsonProperty("missing_tools") List<MissingTool> missingTools, List<String> warnings) {
+    }
+
+    /** One listed file as the card shows it: the names of its variables, never a value. */
+    @RegisterForReflection
+    record FileRow(String name, boolean exists, @JsonProperty("var_count") int varCount, List<String> keys,
+            @JsonProperty("git_ignored") boolean gitIgnored, boolean committed) {
+    }
+
+    /** An environment declared in project.yml. */
+    @RegisterForReflection
+    record Environment(String name, @JsonProperty("default") boolean byDefault) {
     }
 
     @Override
@@ -93,25 +115,18 @@ public class EnvCard implements Card {
             }
         }
 
-        ArrayNode environments = environments(ctx, warnings);
+        List<Environment> environments = environments(ctx, warnings);
         String active = activeEnvironment(ctx);
         if (!active.isEmpty() && !environments.isEmpty() && !declares(environments, active)) {
             warnings.add("active environment '" + active + "' is not declared in project.yml");
         }
 
-        ObjectNode card = CardJson.object();
-        ArrayNode list = card.putArray("files");
-        files.values().forEach(file -> list.add(fileJson(file)));
-        card.set("environments", environments);
-        card.put("active_env", active);
-        card.set("missing_in_example", CardJson.strings(missingInExample));
-        card.set("missing_in_env", CardJson.strings(missingInEnv));
-        card.put("ignore_check", ignore.method());
-        ArrayNode missingTools = card.putArray("missing_tools");
-        if (ignore.gitMissing()) {
-            missingTools.add(CardJson.missingTool("git", "Git", "install git (e.g. apt-get install git)"));
-        }
-        card.set("warnings", CardJson.strings(warnings));
+        List<FileRow> list = files.values().stream().map(EnvCard::fileJson).toList();
+        List<MissingTool> missingTools = ignore.gitMissing()
+                ? List.of(new MissingTool("git", "Git", "install git (e.g. apt-get install git)"))
+                : List.of();
+        ObjectNode card = ResultJson.tree(new EnvResult(list, environments, active, missingInExample, missingInEnv,
+                ignore.method(), missingTools, warnings));
         int count = existing.size();
         Level level = count == 0 ? Level.NONE : exposed ? Level.DEGRADED : Level.OK;
         return CardJson.summary(card, CardJson.plural(count, "env file", "env files"), level);
@@ -153,8 +168,8 @@ public class EnvCard implements Card {
     }
 
     /** {@code environments:} in project.yml: a list of names or of {@code {name, default}} objects. */
-    private static ArrayNode environments(CardContext ctx, List<String> warnings) {
-        ArrayNode result = CardJson.array();
+    private static List<Environment> environments(CardContext ctx, List<String> warnings) {
+        List<Environment> result = new ArrayList<>();
         String file = ctx.isFile("project.yml") ? "project.yml" : ctx.isFile("project.yaml") ? "project.yaml" : null;
         if (file == null) {
             return result;
@@ -180,9 +195,7 @@ public class EnvCard implements Card {
                 warnings.add(file + ": an environment without a name");
                 continue;
             }
-            ObjectNode env = result.addObject();
-            env.put("name", name);
-            env.put("default", entry.path("default").asBoolean(false));
+            result.add(new Environment(name, entry.path("default").asBoolean(false)));
         }
         return result;
     }
@@ -200,23 +213,12 @@ public class EnvCard implements Card {
                 .orElse("");
     }
 
-    private static boolean declares(ArrayNode environments, String name) {
-        for (JsonNode env : environments) {
-            if (name.equals(env.path("name").asText())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean declares(List<Environment> environments, String name) {
+        return environments.stream().anyMatch(env -> name.equals(env.name()));
     }
 
-    private static ObjectNode fileJson(EnvFile file) {
-        ObjectNode node = CardJson.object();
-        node.put("name", file.name());
-        node.put("exists", file.exists());
-        node.put("var_count", file.keys().size());
-        node.set("keys", CardJson.strings(file.keys()));
-        node.put("git_ignored", file.gitIgnored());
-        node.put("committed", file.committed());
-        return node;
+    private static FileRow fileJson(EnvFile file) {
+        return new FileRow(file.name(), file.exists(), file.keys().size(), file.keys(), file.gitIgnored(),
+                file.committed());
     }
 }

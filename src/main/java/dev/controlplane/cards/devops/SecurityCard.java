@@ -14,14 +14,16 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
 import dev.controlplane.cards.CardContext;
-import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
+import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.MissingTool;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.project.DirectoryEntry;
 import dev.controlplane.project.ProjectModel;
@@ -31,6 +33,7 @@ import dev.controlplane.project.files.SecretScanner;
 import dev.controlplane.support.ProjectWalker;
 import dev.controlplane.project.files.GitIgnoreOracle;
 import dev.controlplane.project.files.SecurityPosture;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Secret scan of the project's text files plus a weighted security posture (see {@link SecurityPosture}).
@@ -65,6 +68,36 @@ public class SecurityCard implements Card {
     @Override
     public CardSpec spec() {
         return SPEC;
+    }
+
+    /** {@code by_severity} keeps every severity, in {@link SecretRule#SEVERITIES} order; the posture is its own JSON. */
+    @RegisterForReflection
+    record SecurityResult(List<Finding> findings, @JsonProperty("finding_count") int findingCount,
+            @JsonProperty("findings_truncated") boolean findingsTruncated,
+            @JsonProperty("by_severity") Map<String, Integer> bySeverity, int suppressed,
+            @JsonProperty("files_scanned") int filesScanned, @JsonProperty("files_skipped") Skipped filesSkipped,
+            @JsonProperty("sensitive_files") List<SensitiveFile> sensitiveFiles,
+            @JsonProperty("env_files") List<EnvFileRow> envFiles, List<String> stacks,
+            @JsonProperty("ignore_check") String ignoreCheck, ObjectNode posture,
+            @JsonProperty("missing_tools") List<MissingTool> missingTools, List<String> warnings) {
+    }
+
+    /** A finding as sent: a masked preview, never the secret. */
+    @RegisterForReflection
+    record Finding(String file, int line, String pattern, String severity,
+            @JsonProperty("match_preview") String matchPreview) {
+    }
+
+    @RegisterForReflection
+    record Skipped(int binary, @JsonProperty("too_large") int tooLarge, int unreadable) {
+    }
+
+    @RegisterForReflection
+    record SensitiveFile(String path, @JsonProperty("git_ignored") boolean gitIgnored) {
+    }
+
+    @RegisterForReflection
+    record EnvFileRow(String name, @JsonProperty("git_ignored") boolean gitIgnored, boolean committed) {
     }
 
     @Override
@@ -106,42 +139,28 @@ public class SecurityCard implements Card {
 
         watchDiscovered(ctx, scan);
 
-        ObjectNode card = CardJson.object();
-        ArrayNode findings = card.putArray("findings");
-        scan.kept.stream().sorted(MOST_SEVERE_FIRST).forEach(f -> findings.add(findingJson(f)));
-        card.put("finding_count", scan.findingCount);
-        card.put("findings_truncated", scan.findingCount > scan.kept.size());
-        ObjectNode bySeverity = card.putObject("by_severity");
+        List<Finding> findings = scan.kept.stream().sorted(MOST_SEVERE_FIRST).map(SecurityCard::findingJson)
+                .toList();
+        Map<String, Integer> bySeverity = new LinkedHashMap<>();
         SecretRule.SEVERITIES.forEach(s -> bySeverity.put(s, scan.bySeverity.getOrDefault(s, 0)));
-        card.put("suppressed", scan.suppressed);
-        card.put("files_scanned", scan.filesScanned);
-        ObjectNode skipped = card.putObject("files_skipped");
-        skipped.put("binary", scan.skippedBinary);
-        skipped.put("too_large", scan.skippedLarge);
-        skipped.put("unreadable", scan.unreadable);
-        ArrayNode sensitive = card.putArray("sensitive_files");
-        for (String path : scan.sensitiveFiles) {
-            ObjectNode entry = sensitive.addObject();
-            entry.put("path", path);
-            entry.put("git_ignored", !trackedSensitive.contains(path) && ignore.isIgnored(path, false));
-        }
-        ArrayNode envList = card.putArray("env_files");
-        for (String name : envFiles) {
-            ObjectNode entry = envList.addObject();
-            entry.put("name", name);
-            entry.put("git_ignored", !committed.contains(name) && !notIgnored.contains(name));
-            entry.put("committed", committed.contains(name));
-        }
-        card.set("stacks", CardJson.strings(stacks.stream().map(SecurityPosture.Stack::id).toList()));
-        card.put("ignore_check", ignore.method());
+        List<SensitiveFile> sensitive = scan.sensitiveFiles.stream()
+                .map(path -> new SensitiveFile(path, !trackedSensitive.contains(path) && ignore.isIgnored(path, false)))
+                .toList();
+        List<EnvFileRow> envList = envFiles.stream()
+                .map(name -> new EnvFileRow(name, !committed.contains(name) && !notIgnored.contains(name),
+                        committed.contains(name)))
+                .toList();
         ObjectNode postureJson = posture.toJson();
-        card.set("posture", postureJson);
-        ArrayNode missing = card.putArray("missing_tools");
+        List<MissingTool> missing = new ArrayList<>();
         if (ignore.gitMissing()) {
-            missing.add(CardJson.missingTool("git", "Git", "install git (e.g. apt-get install git)"));
+            missing.add(new MissingTool("git", "Git", "install git (e.g. apt-get install git)"));
             warnings.add("git is not installed: git-ignored checks read the root .gitignore only");
         }
-        card.set("warnings", CardJson.strings(warnings));
+        ObjectNode card = ResultJson.tree(new SecurityResult(findings, scan.findingCount,
+                scan.findingCount > scan.kept.size(), bySeverity, scan.suppressed, scan.filesScanned,
+                new Skipped(scan.skippedBinary, scan.skippedLarge, scan.unreadable), sensitive, envList,
+                stacks.stream().map(SecurityPosture.Stack::id).toList(), ignore.method(), postureJson, missing,
+                warnings));
         String grade = postureJson.get("grade").asText();
         int score = postureJson.get("score").asInt();
         return CardJson.summary(card, grade + " (" + score + ")", level(grade));
@@ -259,14 +278,9 @@ public class SecurityCard implements Card {
         }
     }
 
-    private static ObjectNode findingJson(SecretScanner.Finding finding) {
-        ObjectNode node = CardJson.object();
-        node.put("file", finding.file());
-        node.put("line", finding.line());
-        node.put("pattern", finding.pattern());
-        node.put("severity", finding.severity());
-        node.put("match_preview", finding.matchPreview());
-        return node;
+    private static Finding findingJson(SecretScanner.Finding finding) {
+        return new Finding(finding.file(), finding.line(), finding.pattern(), finding.severity(),
+                finding.matchPreview());
     }
 
     /** A grade's card level: A and B are fine, C and D want attention, F fails. */

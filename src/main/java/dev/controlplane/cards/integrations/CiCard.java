@@ -6,8 +6,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
@@ -15,9 +15,11 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * CI/CD providers by their configuration files, with how many workflows each defines, and for GitHub Actions
@@ -49,12 +51,27 @@ public class CiCard implements Card {
     private record Provider(String id, String name, int workflows, List<Path> files) {
     }
 
+    /** The file-based part of the card; {@code live} (written by {@link CiLiveRuns}) follows it. */
+    @RegisterForReflection
+    record CiResult(List<ProviderRow> providers, @JsonProperty("total_workflows") int totalWorkflows,
+            @JsonProperty("has_ci") boolean hasCi, List<Workflow> workflows, List<String> warnings) {
+    }
+
+    @RegisterForReflection
+    record ProviderRow(String id, String name, int workflows, List<String> files) {
+    }
+
+    /** A GitHub Actions workflow file: its name (the path when it has none), triggers and jobs. */
+    @RegisterForReflection
+    record Workflow(String file, String name, List<String> triggers, List<String> jobs, boolean valid) {
+    }
+
     /** {@code gh-runs} is read from the cache only (see {@link RemotePeers}); it cascades here when it changes. */
     @Override
     public ObjectNode compute(CardContext ctx) {
         List<String> warnings = new ArrayList<>();
         List<Provider> providers = new ArrayList<>();
-        ArrayNode workflows = CardJson.array();
+        List<Workflow> workflows = new ArrayList<>();
 
         // GitHub reads only the files directly in .github/workflows/.
         List<Path> actions = ctx.project().githubWorkflows().stream().limit(MAX_WORKFLOW_FILES).toList();
@@ -71,21 +88,14 @@ public class CiCard implements Card {
                 "azure-pipelines.yaml");
         onePerFile(ctx, providers, warnings, "bitbucket", "Bitbucket Pipelines", "bitbucket-pipelines.yml");
 
-        ObjectNode card = CardJson.object();
-        ArrayNode list = card.putArray("providers");
+        List<ProviderRow> list = new ArrayList<>();
         int total = 0;
         for (Provider provider : providers) {
-            ObjectNode node = list.addObject();
-            node.put("id", provider.id());
-            node.put("name", provider.name());
-            node.put("workflows", provider.workflows());
-            node.set("files", CardJson.strings(provider.files().stream().map(ctx::rel).toList()));
+            list.add(new ProviderRow(provider.id(), provider.name(), provider.workflows(),
+                    provider.files().stream().map(ctx::rel).toList()));
             total += provider.workflows();
         }
-        card.put("total_workflows", total);
-        card.put("has_ci", !providers.isEmpty());
-        card.set("workflows", workflows);
-        card.set("warnings", CardJson.strings(warnings));
+        ObjectNode card = ResultJson.tree(new CiResult(list, total, !providers.isEmpty(), workflows, warnings));
 
         // Live results, when gh-runs has answered, say more than the files: they become the badge.
         ObjectNode live = CiLiveRuns.of(RemotePeers.ghRuns(ctx));
@@ -143,20 +153,15 @@ public class CiCard implements Card {
     }
 
     /** {@code {file, name, triggers[], jobs[], valid}}; the name defaults to the file path, as on GitHub. */
-    private static ObjectNode githubWorkflow(CardContext ctx, Path file, List<String> warnings) {
+    private static Workflow githubWorkflow(CardContext ctx, Path file, List<String> warnings) {
         int before = warnings.size();
         JsonNode doc = firstDocument(ctx, file, warnings);
         String rel = ctx.rel(file);
-        ObjectNode node = CardJson.object();
-        node.put("file", rel);
         String name = doc.path("name").asText("");
-        node.put("name", name.isBlank() ? rel : name);
-        node.set("triggers", CardJson.strings(triggers(doc)));
+        List<String> triggers = triggers(doc);
         List<String> jobs = new ArrayList<>();
         doc.path("jobs").fieldNames().forEachRemaining(jobs::add);
-        node.set("jobs", CardJson.strings(jobs));
-        node.put("valid", warnings.size() == before);
-        return node;
+        return new Workflow(rel, name.isBlank() ? rel : name, triggers, jobs, warnings.size() == before);
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.controlplane.cards.Card;
@@ -26,9 +26,11 @@ import dev.controlplane.cards.CardContext;
 import dev.controlplane.cards.CardSpec;
 import dev.controlplane.cards.CardJson;
 import dev.controlplane.cards.Level;
+import dev.controlplane.cards.ResultJson;
 import dev.controlplane.cards.Tab;
 import dev.controlplane.support.Manifests;
 import dev.controlplane.support.ParsedFile;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Static-site segments declared in {@code project.yml} ({@code pages.segments[]}) and the metadata of their last
@@ -65,6 +67,24 @@ public class PagesCard implements Card {
     private record Segment(String name, String source, String builder, String path) {
     }
 
+    @RegisterForReflection
+    record PagesResult(@JsonProperty("config_file") String configFile, List<SegmentRow> segments,
+            @JsonProperty("total_segments") int totalSegments, @JsonProperty("built_segments") int builtSegments,
+            List<String> warnings) {
+    }
+
+    @RegisterForReflection
+    record SegmentRow(String name, String source, String builder, String path,
+            @JsonProperty("source_exists") boolean sourceExists, Build build) {
+    }
+
+    /** The last build; one that never ran (or could not be read) has the same shape with empty values. */
+    @RegisterForReflection
+    record Build(boolean exists, String status, @JsonProperty("built_at") double builtAt,
+            @JsonProperty("duration_s") double durationS, String error) {
+        static final Build NONE = new Build(false, "", 0.0, 0.0, "");
+    }
+
     @Override
     public ObjectNode compute(CardContext ctx) {
         List<String> warnings = new ArrayList<>();
@@ -74,26 +94,18 @@ public class PagesCard implements Card {
         }
         List<Segment> segments = configFile.isEmpty() ? List.of() : segments(ctx, configFile, warnings);
 
-        ObjectNode card = CardJson.object();
-        card.put("config_file", configFile);
-        ArrayNode list = card.putArray("segments");
+        List<SegmentRow> list = new ArrayList<>();
         int built = 0;
         boolean failed = false;
         for (Segment segment : segments) {
-            ObjectNode node = list.addObject();
-            node.put("name", segment.name());
-            node.put("source", segment.source());
-            node.put("builder", segment.builder());
-            node.put("path", segment.path());
-            node.put("source_exists", sourceExists(ctx, segment.source()));
-            ObjectNode build = build(ctx, segment.name(), warnings);
-            node.set("build", build);
-            built += build.path("exists").asBoolean() ? 1 : 0;
-            failed |= FAILED.contains(build.path("status").asText().toLowerCase(Locale.ROOT));
+            boolean sourceExists = sourceExists(ctx, segment.source());
+            Build build = build(ctx, segment.name(), warnings);
+            list.add(new SegmentRow(segment.name(), segment.source(), segment.builder(), segment.path(), sourceExists,
+                    build));
+            built += build.exists() ? 1 : 0;
+            failed |= FAILED.contains(build.status().toLowerCase(Locale.ROOT));
         }
-        card.put("total_segments", segments.size());
-        card.put("built_segments", built);
-        card.set("warnings", CardJson.strings(warnings));
+        ObjectNode card = ResultJson.tree(new PagesResult(configFile, list, segments.size(), built, warnings));
 
         Level level = segments.isEmpty() && warnings.isEmpty() ? Level.NONE
                 : failed || !warnings.isEmpty() ? Level.DEGRADED : Level.OK;
@@ -143,13 +155,8 @@ public class PagesCard implements Card {
     }
 
     /** {@code {exists, status, built_at, duration_s, error}} from {@code .pages/<name>/build.json}. */
-    private static ObjectNode build(CardContext ctx, String name, List<String> warnings) {
-        ObjectNode build = CardJson.object();
-        build.put("exists", false);
-        build.put("status", "");
-        build.put("built_at", 0.0);
-        build.put("duration_s", 0.0);
-        build.put("error", "");
+    private static Build build(CardContext ctx, String name, List<String> warnings) {
+        Build build = Build.NONE;
         if (!SAFE_NAME.matcher(name).matches()) {
             warnings.add("pages segment \"" + name + "\": not usable as a directory name, build not read");
             return build;
@@ -164,13 +171,10 @@ public class PagesCard implements Card {
             return build;
         }
         JsonNode json = parsed.value();
-        build.put("exists", true);
-        build.put("status", json.path("status").asText(""));
-        build.put("built_at", epochSeconds(json.path("built_at"), rel, warnings));
-        build.put("duration_s", json.path("duration_s").asDouble(0.0));
+        double builtAt = epochSeconds(json.path("built_at"), rel, warnings);
         String error = json.path("error").asText("");
-        build.put("error", error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) + "…" : error);
-        return build;
+        return new Build(true, json.path("status").asText(""), builtAt, json.path("duration_s").asDouble(0.0),
+                error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) + "…" : error);
     }
 
     /** Epoch seconds from a number or an ISO-8601 time (a zone-less time is taken as UTC); 0 when absent. */
