@@ -195,6 +195,10 @@ class CardCacheTest {
         try (CacheHarness h = new CacheHarness(root, List.of(card, reader), config)) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             Future<ObjectNode> analysis = pool.submit(() -> h.cache.get("counting", false));
+            // The reader comes once the analysis runs: it waits for that one instead of starting its own.
+            while (card.computations.get() == 0) {
+                Thread.sleep(10);
+            }
             Future<ObjectNode> read = pool.submit(() -> h.cache.get("reader", false));
             Thread.sleep(1000); // three times the status cards' limit
             card.block.countDown();
